@@ -6,12 +6,12 @@
 __all__ = ['count_parameters', 'Conv2Plus1d', 'R2Plus1D18', 'S3D', 'TinyNet3d', 'SplitBatchNorm', 'split_batchnorm',
            'merge_batchnorm', 'make_backbone']
 
-# %% ../nbs/05_backbones.ipynb #eb7dd05c
+# %% ../nbs/05_backbones.ipynb #3097aff8
 import torch
 from torch import nn, Tensor
 from fastcore.basics import patch
 
-# %% ../nbs/05_backbones.ipynb #97ded22d
+# %% ../nbs/05_backbones.ipynb #f55ba925
 def count_parameters(
     module:nn.Module, # any module
     trainable:bool=False, # count only parameters with requires_grad
@@ -19,7 +19,7 @@ def count_parameters(
     "The number of scalar parameters of `module`."
     return sum(p.numel() for p in module.parameters() if p.requires_grad or not trainable)
 
-# %% ../nbs/05_backbones.ipynb #285aee2d
+# %% ../nbs/05_backbones.ipynb #e6be41e3
 class _MapAndPool(nn.Module):
     "Base: subclasses define `self.features`; forward returns the map and its global average."
     def forward(self,
@@ -28,7 +28,7 @@ class _MapAndPool(nn.Module):
         fmap = self.features(x)
         return fmap, fmap.mean(dim=(2, 3, 4))
 
-# %% ../nbs/05_backbones.ipynb #8ffc417e
+# %% ../nbs/05_backbones.ipynb #7a6d7f99
 def _mid_channels(n_in, n_out, t, k): return (t * k * k * n_in * n_out) // (k * k * n_in + t * n_out)
 
 class Conv2Plus1d(nn.Sequential):
@@ -46,7 +46,7 @@ class Conv2Plus1d(nn.Sequential):
             nn.BatchNorm3d(mid), nn.ReLU(inplace=True),
             nn.Conv3d(mid, n_out, (t, 1, 1), stride=(st, 1, 1), padding=(t // 2, 0, 0), bias=False))
 
-# %% ../nbs/05_backbones.ipynb #6ddcc0c4
+# %% ../nbs/05_backbones.ipynb #38fc0230
 class _R21dBlock(nn.Module):
     "Basic residual block of two `Conv2Plus1d` (each followed by BN), with a projected shortcut when the shape changes."
     def __init__(self, n_in:int, n_out:int, stride:int=1):
@@ -60,7 +60,7 @@ class _R21dBlock(nn.Module):
         out = self.relu(self.bn1(self.conv1(x)))
         return self.relu(self.bn2(self.conv2(out)) + self.shortcut(x))
 
-# %% ../nbs/05_backbones.ipynb #e2b92018
+# %% ../nbs/05_backbones.ipynb #21cff324
 def _init_weights(m:nn.Module):
     "Kaiming-normal (fan-out) convs, unit BN scale and zero shift: the torchvision video ResNet init."
     for mod in m.modules():
@@ -82,7 +82,7 @@ class R2Plus1D18(_MapAndPool):
         self.features, self.dim = nn.Sequential(*mods), widths[-1]
         _init_weights(self)
 
-# %% ../nbs/05_backbones.ipynb #79f653d0
+# %% ../nbs/05_backbones.ipynb #f1f9b69c
 class S3D(_MapAndPool):
     "torchvision's S3D feature extractor (Mixed_5c output, D=1024), random init."
     def __init__(self):
@@ -90,7 +90,7 @@ class S3D(_MapAndPool):
         from torchvision.models.video import s3d
         self.features, self.dim = s3d(weights=None).features, 1024
 
-# %% ../nbs/05_backbones.ipynb #fbae89e1
+# %% ../nbs/05_backbones.ipynb #e185faee
 def _conv_bn_relu(n_in, n_out, stride, factorised=False, k=3):
     conv = (Conv2Plus1d(n_in, n_out, t=3, k=k, stride=stride) if factorised else
             nn.Conv3d(n_in, n_out, (3, k, k), stride=(stride[0], stride[1], stride[1]), padding=(1, k // 2, k // 2), bias=False))
@@ -112,7 +112,7 @@ class TinyNet3d(_MapAndPool):
         self.dim = dim
         _init_weights(self)
 
-# %% ../nbs/05_backbones.ipynb #2e5ed5d6
+# %% ../nbs/05_backbones.ipynb #edabfc96
 class SplitBatchNorm(nn.Module):
     "BatchNorm with separate batch and running statistics for each of `n_splits` contiguous chunks of the batch."
     def __init__(self,
@@ -127,7 +127,7 @@ class SplitBatchNorm(nn.Module):
         self.register_buffer('running_var', bn.running_var.detach().clone().repeat(n_splits, 1))
         self.register_buffer('num_batches_tracked', torch.zeros(n_splits, dtype=torch.long))
 
-# %% ../nbs/05_backbones.ipynb #ce62dcaa
+# %% ../nbs/05_backbones.ipynb #7d7231b5
 @patch
 def _norm(self:SplitBatchNorm, x:Tensor, i:int, training:bool) -> Tensor:
     return nn.functional.batch_norm(x, self.running_mean[i], self.running_var[i], self.weight, self.bias,
@@ -140,7 +140,7 @@ def forward(self:SplitBatchNorm, x:Tensor) -> Tensor:
     if self.training: self.num_batches_tracked += 1
     return torch.cat([self._norm(c, i, self.training) for i, c in enumerate(x.chunk(self.n_splits))])
 
-# %% ../nbs/05_backbones.ipynb #bf49816c
+# %% ../nbs/05_backbones.ipynb #d9ae9588
 def split_batchnorm(
     module:nn.Module, # a backbone (converted in place)
     n_splits:int=3, # chunks of the batch with their own statistics: v, s, d
@@ -154,7 +154,7 @@ def split_batchnorm(
         else: split_batchnorm(child, n_splits, eval_split)
     return module
 
-# %% ../nbs/05_backbones.ipynb #79df6a3c
+# %% ../nbs/05_backbones.ipynb #07267126
 def merge_batchnorm(
     module:nn.Module, # a module converted by `split_batchnorm` (converted back in place)
     split:int=0, # whose running statistics the plain BN keeps (0 = the video v)
@@ -171,7 +171,7 @@ def merge_batchnorm(
         else: merge_batchnorm(child, split)
     return module
 
-# %% ../nbs/05_backbones.ipynb #c4d62cbf
+# %% ../nbs/05_backbones.ipynb #5889170d
 _BACKBONES = dict(r21d=R2Plus1D18, s3d=S3D, tiny=TinyNet3d)
 
 def make_backbone(

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['sparsity_loss', 'entropy_sparsity', 'Reconstruction']
 
-# %% ../nbs/08_regularizers.ipynb #c42fa880
+# %% ../nbs/08_regularizers.ipynb #e55dd74f
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/08_regularizers.ipynb #791b771f
+# %% ../nbs/08_regularizers.ipynb #f4cbf51d
 def sparsity_loss(*codes:torch.Tensor, # codes (B, K), e.g. z_v, z_s, z_d
                   per_concept:bool=True, # divide each L1 norm by K (mean |z|); False: the plain L1 norm of Eq. 5
                  ) -> torch.Tensor: # scalar: sum over the codes of the batch-mean L1 norm
@@ -18,7 +18,7 @@ def sparsity_loss(*codes:torch.Tensor, # codes (B, K), e.g. z_v, z_s, z_d
     norms = [z.float().abs().sum(1) / (z.shape[1] if per_concept else 1) for z in codes]
     return sum(n.mean() for n in norms)
 
-# %% ../nbs/08_regularizers.ipynb #a0753278
+# %% ../nbs/08_regularizers.ipynb #fc7f810d
 def entropy_sparsity(*codes:torch.Tensor, # codes (B, K)
                      tau:float=0.1, # softmax temperature
                     ) -> torch.Tensor: # scalar: sum over the codes of the batch-mean entropy (nats)
@@ -28,7 +28,7 @@ def entropy_sparsity(*codes:torch.Tensor, # codes (B, K)
         return -(logp.exp() * logp).sum(1).mean()
     return sum(H(z) for z in codes)
 
-# %% ../nbs/08_regularizers.ipynb #f7060a32
+# %% ../nbs/08_regularizers.ipynb #8b0253ee
 class Reconstruction(nn.Module):
     "Fidelity regularizer of Eq. 6: a 2-layer MLP reconstructs the (stop-gradient) feature from the concept code."
     def __init__(self, n_codes:int, # code width K (Ks+Kd for z_v, Ks for z_s, Kd for z_d)

@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['sinkhorn', 'swapped_prediction', 'alignment_loss', 'SinkhornQueue', 'multiview_swapped_prediction']
 
-# %% ../nbs/07_sinkhorn.ipynb #25db72e0
+# %% ../nbs/07_sinkhorn.ipynb #49c4cfa7
 import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torch.distributed as dist
 
-# %% ../nbs/07_sinkhorn.ipynb #c395cbc5
+# %% ../nbs/07_sinkhorn.ipynb #38f41b20
 def _distributed() -> bool:
     "True when torch.distributed is initialised (sums then run over all ranks)."
     return dist.is_available() and dist.is_initialized()
@@ -25,7 +25,7 @@ def _logsumexp_batch(logq:torch.Tensor) -> torch.Tensor:
     if _distributed(): dist.all_reduce(s)
     return m + s.log()
 
-# %% ../nbs/07_sinkhorn.ipynb #fb0a7102
+# %% ../nbs/07_sinkhorn.ipynb #1b0c1e3e
 @torch.no_grad()
 def sinkhorn(scores:torch.Tensor, # (B, K) codes (cosines) of this rank's part of the batch
              eps:float=0.05, # entropic regularisation ε: Q ∝ exp(scores / eps)
@@ -39,7 +39,7 @@ def sinkhorn(scores:torch.Tensor, # (B, K) codes (cosines) of this rank's part o
             logq = logq - torch.logsumexp(logq, dim=1, keepdim=True) # every clip: equal mass
         return torch.softmax(logq, dim=1)
 
-# %% ../nbs/07_sinkhorn.ipynb #72c2e607
+# %% ../nbs/07_sinkhorn.ipynb #ffccc96a
 def _sinkhorn_worker(rank:int, world_size:int, init_file:str, scores:torch.Tensor, out_dir:str, eps:float, n_iters:int):
     "Test helper: join a gloo group, run `sinkhorn` on this rank's rows of `scores`, save the result in `out_dir`."
     dist.init_process_group('gloo', init_method=f'file://{init_file}', rank=rank, world_size=world_size)
@@ -48,7 +48,7 @@ def _sinkhorn_worker(rank:int, world_size:int, init_file:str, scores:torch.Tenso
         torch.save(q, f'{out_dir}/q{rank}.pt')
     finally: dist.destroy_process_group()
 
-# %% ../nbs/07_sinkhorn.ipynb #5bfd6d75
+# %% ../nbs/07_sinkhorn.ipynb #38889013
 def _cross_entropy(q:torch.Tensor, logits:torch.Tensor, tau:float) -> torch.Tensor:
     "H(q, softmax(logits/tau)) averaged over the batch, in float32."
     return -(q * F.log_softmax(logits.float() / tau, dim=1)).sum(1).mean()
@@ -70,7 +70,7 @@ def _targets(z, past, eps, n_iters):
     if past is None or len(past) == 0: return sinkhorn(z, eps, n_iters)
     return sinkhorn(torch.cat([z.detach(), past.to(z)]), eps, n_iters)[:len(z)]
 
-# %% ../nbs/07_sinkhorn.ipynb #b81a63aa
+# %% ../nbs/07_sinkhorn.ipynb #d19b0c35
 def alignment_loss(z_v:torch.Tensor, # (B, Ks+Kd) video codes: static concepts first
                    z_s:torch.Tensor, # (B, Ks) static-frame codes
                    z_d:torch.Tensor, # (B, Kd) frame-difference codes
@@ -89,7 +89,7 @@ def alignment_loss(z_v:torch.Tensor, # (B, Ks+Kd) video codes: static concepts f
     dynamic = swapped_prediction(z_v[:, n_static:], z_d, eps, tau, n_iters, cols(n_static, K), cols(K + n_static, None))
     return static + dynamic
 
-# %% ../nbs/07_sinkhorn.ipynb #e6009c7d
+# %% ../nbs/07_sinkhorn.ipynb #586c6ea2
 class SinkhornQueue(nn.Module):
     "FIFO of past code rows appended to the batch in the Sinkhorn problem (SwAV's queue); a buffer, so it is checkpointed."
     def __init__(self, length:int, # number of past rows kept
@@ -113,7 +113,7 @@ class SinkhornQueue(nn.Module):
     @property
     def full(self) -> bool: return int(self.filled) == len(self.codes)
 
-# %% ../nbs/07_sinkhorn.ipynb #839fd34d
+# %% ../nbs/07_sinkhorn.ipynb #e89576a3
 def multiview_swapped_prediction(codes:list, # n ≥ 2 code tensors (B, K) over the same concepts
                                  eps:float=0.05, # Sinkhorn ε
                                  tau:float=0.1, # softmax temperature τ
