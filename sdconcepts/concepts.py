@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['projection_head', 'Prototypes', 'concept_codes', 'cancel_prototype_grads']
 
-# %% ../nbs/06_concepts.ipynb #83416095
+# %% ../nbs/06_concepts.ipynb #682720ce
 import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
-# %% ../nbs/06_concepts.ipynb #83323973
+# %% ../nbs/06_concepts.ipynb #927515b5
 def projection_head(dim:int, # input feature dimension D
                     kind:str='identity', # 'identity' (paper default) or 'mlp' (Linear-BN-ReLU-Linear, released code)
                     hidden:int|None=None, # MLP hidden width; None → `dim` (released code: 512)
@@ -27,7 +27,7 @@ def projection_head(dim:int, # input feature dimension D
     head.out_dim = out_dim
     return head
 
-# %% ../nbs/06_concepts.ipynb #99adf6fa
+# %% ../nbs/06_concepts.ipynb #b116726b
 class Prototypes(nn.Module):
     "The concept prototypes $C_v$ (Ks+Kd, D), $C_s$ (Ks, D), $C_d$ (Kd, D) of Eq. 1, rows kept L2-normalised."
     def __init__(self, dim:int, # feature dimension D (the head's `out_dim`)
@@ -47,20 +47,21 @@ class Prototypes(nn.Module):
         for p in self.parameters(): p.copy_(F.normalize(p, dim=1))
         return self
 
-# %% ../nbs/06_concepts.ipynb #e4e4987d
+# %% ../nbs/06_concepts.ipynb #ca6feb31
 def concept_codes(features:torch.Tensor, # (B, D) features g(f)
                   prototypes:torch.Tensor, # (K, D) prototypes C
                  ) -> torch.Tensor: # (B, K) cosine similarities in [-1, 1]
-    "Concept codes of Eq. 3: cosine similarity between every feature and every prototype."
-    return F.normalize(features, dim=-1) @ F.normalize(prototypes, dim=-1).T
+    "Concept codes of Eq. 3: cosine similarity between every feature and every prototype (float32, even under autocast)."
+    with torch.autocast(features.device.type, enabled=False):
+        return F.normalize(features.float(), dim=-1) @ F.normalize(prototypes.float(), dim=-1).T
 
-# %% ../nbs/06_concepts.ipynb #b66316d2
+# %% ../nbs/06_concepts.ipynb #62db8ca0
 @patch
 def forward(self:Prototypes, f_v, f_s, f_d):
     "Codes (z_v (B,Ks+Kd), z_s (B,Ks), z_d (B,Kd)) of the video, static-frame and frame-difference features."
     return concept_codes(f_v, self.C_v), concept_codes(f_s, self.C_s), concept_codes(f_d, self.C_d)
 
-# %% ../nbs/06_concepts.ipynb #32526d20
+# %% ../nbs/06_concepts.ipynb #c8bc3ba4
 def cancel_prototype_grads(prototypes:nn.Module, # a `Prototypes` (or any module whose parameters should stay put)
                           ):
     "Drop the gradients of `prototypes` (set to None) so the next optimiser step leaves them unchanged."
