@@ -6,7 +6,7 @@
 __all__ = ['loader_vs_decode', 'step_overhead', 'step_memory', 'matmul_flops_per_s', 'flops_vs_matmul', 'machine_info',
            'bench_table', 'sdc_bench']
 
-# %% ../nbs/15_bench.ipynb #2a0b57c5
+# %% ../nbs/15_bench.ipynb #98e02ec9
 import json, os, platform, resource, statistics, time
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .synthetic import make_synthetic
 from .model import SDCModel
 from .train import preset_configs, make_optimizer
 
-# %% ../nbs/15_bench.ipynb #a6184123
+# %% ../nbs/15_bench.ipynb #c1629f90
 def _bench_items(root, n_clips:int) -> tuple:
     "(root, items): `n_clips` training items of `root` (None: the embedded synthetic dataset), spread over the list."
     root = Path(make_synthetic('data/synthetic', verbose=False) if root is None else root)
@@ -35,7 +35,7 @@ def _clip_plan(root, items, n_frames, stride, seed=0) -> list:
     g = torch.Generator().manual_seed(seed)
     return [(str(root/p), sample_clip_indices(video_info(root/p).n_frames, n_frames, stride, g)) for p, _ in items]
 
-# %% ../nbs/15_bench.ipynb #81726ffd
+# %% ../nbs/15_bench.ipynb #566d9a0e
 def _sync(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize()
 
@@ -46,12 +46,16 @@ def _rate(fn, plan) -> float:
     for p, idx in plan: fn(p, idx)
     return len(plan) / (time.perf_counter() - t)
 
-def _bare_rates(plan, decode_size) -> dict:
-    "Clips/s of `read_clip` and of a plain decord `get_batch` loop on `plan`."
-    return dict(read_clip=_rate(lambda p, i: read_clip(p, i, decode_size), plan),
-                decord_get_batch=_rate(lambda p, i: _decord_get_batch(p, i, decode_size), plan))
+def _bare_rates(plan, decode_size, transform=None) -> dict:
+    "Clips/s of `read_clip`, of a plain decord `get_batch` loop on `plan`, and of `transform` alone on decoded clips."
+    r = dict(read_clip=_rate(lambda p, i: read_clip(p, i, decode_size), plan),
+             decord_get_batch=_rate(lambda p, i: _decord_get_batch(p, i, decode_size), plan))
+    if transform is not None:
+        frames = {p: read_clip(p, i, decode_size) for p, i in plan[:8]}
+        r['transform'] = _rate(lambda p, i: transform(frames[p]), plan[:8])
+    return r
 
-# %% ../nbs/15_bench.ipynb #dcf69779
+# %% ../nbs/15_bench.ipynb #bc3b439f
 def _loader_rate(ds, batch_size, workers) -> tuple:
     "(steady clips/s after the first batch, seconds to the first batch) of one pass over `ds`."
     dl = DataLoader(ds, batch_size=batch_size, num_workers=workers, shuffle=False, drop_last=False)
@@ -62,7 +66,7 @@ def _loader_rate(ds, batch_size, workers) -> tuple:
     t2 = time.perf_counter()
     return ((n - first) / (t2 - t1) if n > first else first / (t1 - t0)), t1 - t0
 
-# %% ../nbs/15_bench.ipynb #6b883fa7
+# %% ../nbs/15_bench.ipynb #77c87b91
 def loader_vs_decode(root=None, # dataset root with `trainlist.txt`; None: the embedded synthetic dataset
                      n_frames:int=16, # frames per clip (all three readers)
                      size:int=112, # crop size of `train_transform`
@@ -75,8 +79,9 @@ def loader_vs_decode(root=None, # dataset root with `trainlist.txt`; None: the e
                     ) -> dict:
     "Clips/s of the training loader at each worker count next to bare `read_clip` and decord `get_batch` on the same clips."
     root, items = _bench_items(root, n_clips)
-    res = {f'{k}_clips_per_s': v for k, v in _bare_rates(_clip_plan(root, items, n_frames, stride), decode_size).items()}
-    ds = VideoDataset(root, items, n_frames=n_frames, stride=stride, transform=train_transform(size), size=decode_size, seed=0)
+    tfm, plan = train_transform(size), _clip_plan(root, items, n_frames, stride)
+    res = {f'{k}_clips_per_s': v for k, v in _bare_rates(plan, decode_size, tfm).items()}
+    ds = VideoDataset(root, items, n_frames=n_frames, stride=stride, transform=tfm, size=decode_size, seed=0)
     for w in workers:
         res[f'loader_w{w}_clips_per_s'], res[f'loader_w{w}_startup_s'] = _loader_rate(ds, batch_size, w)
         res[f'loader_w{w}_vs_read_clip'] = res[f'loader_w{w}_clips_per_s'] / res['read_clip_clips_per_s']
@@ -84,7 +89,7 @@ def loader_vs_decode(root=None, # dataset root with `trainlist.txt`; None: the e
         for k, v in res.items(): print(f'{k:28s} {v:9.2f}')
     return res
 
-# %% ../nbs/15_bench.ipynb #9afec3b0
+# %% ../nbs/15_bench.ipynb #ef5311be
 def _step_setup(preset='cpu', batch_size=None, n_frames=None, size=None, device='cpu', **overrides):
     "(model, optimiser, clips x (B,3,T+1,H,W), epoch with every loss on) of a preset; None sizes: the preset's."
     mcfg, tcfg = preset_configs(preset, **overrides)
@@ -104,7 +109,7 @@ def _backbone_step(model, x3):
     fmap, f = model.backbone(x3)
     (fmap.mean() + f.mean()).backward()
 
-# %% ../nbs/15_bench.ipynb #cc7a7c4c
+# %% ../nbs/15_bench.ipynb #2841d674
 def _times(fn, repeats, device) -> list:
     "Seconds of each of `repeats` runs of `fn()`, after one warm-up run."
     fn(); _sync(device); ts = []
@@ -119,7 +124,7 @@ def _peak_rss_mb() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 2**20 if platform.system() == 'Darwin' else r / 2**10
 
-# %% ../nbs/15_bench.ipynb #d969e272
+# %% ../nbs/15_bench.ipynb #a68c47b2
 def step_overhead(preset:str='cpu', # a key of `train.PRESETS`
                   batch_size:int=None, # clips per step (None: the preset's)
                   n_frames:int=None, # T (the step reads T+1; None: the preset's)
@@ -139,7 +144,7 @@ def step_overhead(preset:str='cpu', # a key of `train.PRESETS`
     if verbose: print(f'step {step*1e3:.1f} ms, backbone {bb*1e3:.1f} ms, not backbone {res["overhead_share"]:.0%}')
     return res
 
-# %% ../nbs/15_bench.ipynb #e9dafeb9
+# %% ../nbs/15_bench.ipynb #c3d1ebc5
 def step_memory(preset:str='cpu', batch_size:int=None, n_frames:int=None, size:int=None, device:str='cpu') -> dict:
     "Peak RSS (MiB) of the process after two training steps, its growth over them, and the CUDA peak when on a GPU."
     before = _peak_rss_mb()
@@ -151,7 +156,7 @@ def step_memory(preset:str='cpu', batch_size:int=None, n_frames:int=None, size:i
     if torch.device(device).type == 'cuda': res['cuda_peak_mb'] = torch.cuda.max_memory_allocated() / 2**20
     return res
 
-# %% ../nbs/15_bench.ipynb #731e92a2
+# %% ../nbs/15_bench.ipynb #a3744841
 def _step_flops(model, opt, x, epoch) -> int:
     with FlopCounterMode(display=False) as fc: _train_step(model, opt, x, epoch)
     return fc.get_total_flops()
@@ -161,7 +166,7 @@ def matmul_flops_per_s(n:int=1024, repeats:int=5, device:str='cpu') -> float:
     a, b = torch.randn(n, n, device=device), torch.randn(n, n, device=device)
     return 2 * n**3 / _median_time(lambda: a @ b, repeats, device)
 
-# %% ../nbs/15_bench.ipynb #ecc42edb
+# %% ../nbs/15_bench.ipynb #0f9ed44c
 def flops_vs_matmul(preset:str='cpu', batch_size:int=None, n_frames:int=None, size:int=None,
                     repeats:int=5, # timed steps / matmuls
                     matmul:int=1024, # matmul size n
@@ -175,7 +180,7 @@ def flops_vs_matmul(preset:str='cpu', batch_size:int=None, n_frames:int=None, si
     return dict(step_flops=float(flops), step_s=step_s, step_flops_per_s=flops / step_s, matmul_flops_per_s=mm,
                 fraction_of_matmul=flops / step_s / mm)
 
-# %% ../nbs/15_bench.ipynb #91defe43
+# %% ../nbs/15_bench.ipynb #c9f411b9
 def machine_info() -> dict:
     "CPU count, torch threads and version, and the device the figures come from."
     cuda = torch.cuda.is_available()
@@ -184,7 +189,7 @@ def machine_info() -> dict:
                 platform=platform.platform(), processor=platform.processor() or platform.machine(),
                 device='cuda' if cuda else 'cpu', gpu=torch.cuda.get_device_name() if cuda else None)
 
-# %% ../nbs/15_bench.ipynb #5eed508b
+# %% ../nbs/15_bench.ipynb #6a35c1bf
 def _step_figures(step_kw, repeats, matmul, device) -> dict:
     "step_overhead, memory and FLOP/s figures of the step on `device`."
     so = step_overhead(**step_kw, repeats=repeats, device=device, verbose=False)
@@ -206,10 +211,21 @@ def bench_table(res:dict) -> str:
     w = max(len(k) for k, _ in rows)
     return '\n'.join(f'{k:{w}s}  {v:>10s}' for k, v in rows)
 
-# %% ../nbs/15_bench.ipynb #d24b1b35
+# %% ../nbs/15_bench.ipynb #6e1f1fa7
 _QUICK = dict(n_frames=8, size=32, decode_size=64, workers='0', n_clips=8, batch_size=4, step_batch=2, step_frames=4,
               step_size=16, repeats=2, matmul=256)
 
+def _run_benchmarks(s:dict) -> dict:
+    "All figures for the settings `s` (the arguments of `sdc_bench`), with the machine and the settings."
+    t0, s = time.perf_counter(), s | (_QUICK if s['quick'] else {})
+    lv = loader_vs_decode(s['root'], s['n_frames'], s['size'], s['decode_size'], [int(w) for w in str(s['workers']).split(',')],
+                          s['n_clips'], s['batch_size'], verbose=False)
+    step_kw = dict(preset=s['preset'], batch_size=s['step_batch'], n_frames=s['step_frames'], size=s['step_size'])
+    res = dict(loader_vs_decode=lv, **_step_figures(step_kw, s['repeats'], s['matmul'], 'cpu'))
+    if torch.cuda.is_available(): res['cuda'] = _step_figures(step_kw, s['repeats'], 4 * s['matmul'], 'cuda')
+    return res | dict(machine=machine_info(), seconds=time.perf_counter() - t0, settings=s)
+
+# %% ../nbs/15_bench.ipynb #4f2646c5
 @call_parse
 def sdc_bench(out:str=None, # write DIR/bench.json (None: print only)
               root:str=None, # dataset root holding trainlist.txt (None: the embedded synthetic dataset)
@@ -226,21 +242,10 @@ def sdc_bench(out:str=None, # write DIR/bench.json (None: print only)
               repeats:int=5, # timed steps / matmuls
               matmul:int=1024, # size n of the reference matmul
               quick:bool=False, # small sizes everywhere: a smoke run of a few seconds
-             ) -> dict:
+             ):
     "Benchmark the data pipeline and the training step; print a table, write `out`/bench.json."
-    if quick: n_frames, size, decode_size, workers, n_clips, batch_size, step_batch, step_frames, step_size, repeats, matmul = _QUICK.values()
-    t0 = time.perf_counter()
-    lv = loader_vs_decode(root, n_frames, size, decode_size, [int(w) for w in str(workers).split(',')], n_clips,
-                          batch_size, verbose=False)
-    step_kw = dict(preset=preset, batch_size=step_batch, n_frames=step_frames, size=step_size)
-    res = dict(loader_vs_decode=lv, **_step_figures(step_kw, repeats, matmul, 'cpu'))
-    if torch.cuda.is_available(): res['cuda'] = _step_figures(step_kw, repeats, 4 * matmul, 'cuda')
-    res |= dict(machine=machine_info(), seconds=time.perf_counter() - t0,
-                settings=dict(root=root, n_frames=n_frames, size=size, decode_size=decode_size, workers=workers,
-                              n_clips=n_clips, batch_size=batch_size, quick=quick, preset=preset, step_batch=step_batch,
-                              step_frames=step_frames, step_size=step_size, repeats=repeats, matmul=matmul))
+    res = _run_benchmarks(dict(locals()))
     print(bench_table(res))
     if out is not None:
         Path(out).mkdir(parents=True, exist_ok=True)
         (Path(out)/'bench.json').write_text(json.dumps(res, indent=1))
-    return res
