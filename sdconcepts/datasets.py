@@ -6,7 +6,7 @@
 __all__ = ['KINETICS_LAYOUTS', 'VIDEO_EXTS', 'parse_ucf101', 'parse_hmdb51', 'parse_diving48', 'parse_kinetics', 'parse_list',
            'parse_folder', 'frames_to_clip', 'VideoDataset', 'parse_auto', 'check_dataset', 'sdc_check_data']
 
-# %% ../nbs/01_datasets.ipynb #8b10affb
+# %% ../nbs/01_datasets.ipynb #a5a10a3d
 import csv, json, logging, re
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from fastcore.script import call_parse
 from .video import (VideoError, check_videos, read_clip, sample_clip_indices, uniform_clip_indices,
                               video_info)
 
-# %% ../nbs/01_datasets.ipynb #c609e7c7
+# %% ../nbs/01_datasets.ipynb #8bb87c3d
 def _lines(path):
     "(line number, stripped text) of the non-blank lines of a text file; any line ending (the UCF-101 files use CRLF)."
     with open(path, encoding='utf-8-sig') as f: return [(n, l.strip()) for n, l in enumerate(f, 1) if l.strip()]
@@ -24,7 +24,7 @@ def _lines(path):
 def _bad(path, n, line, why) -> ValueError:
     return ValueError(f'{path}:{n}: {why}: {line!r}')
 
-# %% ../nbs/01_datasets.ipynb #9dc058b4
+# %% ../nbs/01_datasets.ipynb #b7808620
 def _ucf_classes(splits_dir) -> list:
     f, classes = Path(splits_dir) / 'classInd.txt', []
     for n, l in _lines(f):
@@ -33,7 +33,7 @@ def _ucf_classes(splits_dir) -> list:
         classes.append(parts[1])
     return classes
 
-# %% ../nbs/01_datasets.ipynb #e8f55673
+# %% ../nbs/01_datasets.ipynb #e3077902
 def _ucf_list(f, index) -> list:
     "Items of one UCF-101 train/test list file."
     items = []
@@ -46,7 +46,7 @@ def _ucf_list(f, index) -> list:
         items.append((parts[0], index[folder]))
     return items
 
-# %% ../nbs/01_datasets.ipynb #10689ba5
+# %% ../nbs/01_datasets.ipynb #b9744c5e
 def parse_ucf101(splits_dir, # the `ucfTrainTestlist` folder
                  split:int=1, # 1, 2 or 3
                  train:bool=True, # True: trainlist, False: testlist, None: both
@@ -57,7 +57,7 @@ def parse_ucf101(splits_dir, # the `ucfTrainTestlist` folder
     kinds = {True: ['train'], False: ['test'], None: ['train', 'test']}[train]
     return [it for k in kinds for it in _ucf_list(d / f'{k}list{split:02d}.txt', index)], classes
 
-# %% ../nbs/01_datasets.ipynb #a191368a
+# %% ../nbs/01_datasets.ipynb #9117aa76
 def parse_hmdb51(splits_dir, # the `testTrainMulti_7030_splits` folder
                  split:int=1, # 1, 2 or 3
                  train:bool=True, # True: id 1, False: id 2, None: every listed video (ids 0, 1, 2)
@@ -74,7 +74,7 @@ def parse_hmdb51(splits_dir, # the `testTrainMulti_7030_splits` folder
             if parts[1] in ids: items.append((f'{c}/{parts[0]}', label))
     return items, classes
 
-# %% ../nbs/01_datasets.ipynb #21159473
+# %% ../nbs/01_datasets.ipynb #15a68532
 def parse_diving48(json_path, # Diving48_V2_train.json or Diving48_V2_test.json
                    vocab_path=None, # Diving48_vocab.json (class names); None: the labels as strings
                    video_dir:str='rgb', # folder of the videos, relative to the dataset root
@@ -90,7 +90,7 @@ def parse_diving48(json_path, # Diving48_V2_train.json or Diving48_V2_test.json
     if bad := [(p, l) for p, l in items if not 0 <= l < len(classes)]: raise ValueError(f'{json_path}: label out of range: {bad[0]}')
     return items, classes
 
-# %% ../nbs/01_datasets.ipynb #f9102e60
+# %% ../nbs/01_datasets.ipynb #378d2950
 KINETICS_LAYOUTS = {'class': '{label}/{youtube_id}_{time_start:06d}_{time_end:06d}.mp4',
                     'flat': '{youtube_id}_{time_start:06d}_{time_end:06d}.mp4'}
 
@@ -101,7 +101,7 @@ def _kinetics_path(f, n, r, layout) -> str:
     return KINETICS_LAYOUTS.get(layout, layout).format(label=lab, label_=lab.replace(' ', '_'), youtube_id=r['youtube_id'],
                                                         time_start=ts, time_end=te, split=r.get('split', ''))
 
-# %% ../nbs/01_datasets.ipynb #6638e7ba
+# %% ../nbs/01_datasets.ipynb #47044162
 def parse_kinetics(csv_path, # Kinetics annotation CSV
                    split:str=None, # keep the rows of this `split` column value ('train', 'val', ...); None: all
                    layout:str='class', # 'class', 'flat' or a format string (see above)
@@ -117,7 +117,7 @@ def parse_kinetics(csv_path, # Kinetics annotation CSV
         items.append((_kinetics_path(csv_path, n, r, layout), index.get((r.get('label') or '').strip(), -1)))
     return items, classes
 
-# %% ../nbs/01_datasets.ipynb #b36f98af
+# %% ../nbs/01_datasets.ipynb #6ece146e
 def _read_classes(classes):
     "None, a list of names, or a file with one name per line (`<n> <name>` lines too)."
     if classes is None or isinstance(classes, (list, tuple)): return None if classes is None else [str(c) for c in classes]
@@ -128,7 +128,7 @@ def _split_line(l):
     m = re.fullmatch(r'(.+?)\s*[,\s]\s*(-?\d+)', l)
     return (m.group(1), int(m.group(2))) if m else (l, None)
 
-# %% ../nbs/01_datasets.ipynb #4f6b7948
+# %% ../nbs/01_datasets.ipynb #2c13860c
 def parse_list(path, # text/CSV list: `path label` or `path` lines
                classes=None, # class names: a list or a file (one per line); None: inferred
               ):
@@ -146,7 +146,7 @@ def parse_list(path, # text/CSV list: `path label` or `path` lines
         items.append((p, lab))
     return items, classes
 
-# %% ../nbs/01_datasets.ipynb #cb091fda
+# %% ../nbs/01_datasets.ipynb #6ce6f21a
 VIDEO_EXTS = ('.avi', '.mp4', '.mkv', '.webm', '.mov', '.m4v', '.mpg', '.mpeg', '.flv', '.wmv')
 
 def parse_folder(root, # folder of `<class>/<video>` files (videos may sit deeper)
@@ -159,7 +159,7 @@ def parse_folder(root, # folder of `<class>/<video>` files (videos may sit deepe
     found = {d.name: v for d in sorted(root.iterdir()) if d.is_dir() and (v := vids(d))}
     return [(p, i) for i, v in enumerate(found.values()) for p in v], list(found)
 
-# %% ../nbs/01_datasets.ipynb #e07d8953
+# %% ../nbs/01_datasets.ipynb #06801502
 _log = logging.getLogger('sdconcepts')
 
 def frames_to_clip(frames:torch.Tensor, # uint8 (T, H, W, 3)
@@ -169,7 +169,7 @@ def frames_to_clip(frames:torch.Tensor, # uint8 (T, H, W, 3)
 
 def _mix(seed, epoch, index) -> int: return ((seed * 1_000_003 + epoch) * 1_000_033 + index) % (2 ** 63)
 
-# %% ../nbs/01_datasets.ipynb #70a260c6
+# %% ../nbs/01_datasets.ipynb #d88663d7
 class VideoDataset(torch.utils.data.Dataset):
     "Clips of the videos `items` ((path, label) pairs, paths relative to `root`): `ds[i] = (clip, label, index)`."
     def __init__(self, root, items, n_frames=16, stride=1, transform=None, train=True, n_clips=1, n_views=1, size=None,
@@ -187,7 +187,7 @@ class VideoDataset(torch.utils.data.Dataset):
     @property
     def n_skipped(self) -> int: return int(self._n_skipped)
 
-# %% ../nbs/01_datasets.ipynb #0bfa2b22
+# %% ../nbs/01_datasets.ipynb #0eee44ae
 @patch
 def _clip_indices(self:VideoDataset, n:int) -> list:
     "The frame indices of each clip of one item, for a video of `n` frames."
@@ -203,7 +203,7 @@ def _frames(self:VideoDataset, path) -> torch.Tensor:
         if not e.n_frames or e.n_frames >= n: raise
         return read_clip(path, sum(self._clip_indices(e.n_frames), []), self.size)
 
-# %% ../nbs/01_datasets.ipynb #587541f7
+# %% ../nbs/01_datasets.ipynb #138b78ec
 @patch
 def _load(self:VideoDataset, j:int):
     "(clip, label, j) of item `j`, or a `VideoError`."
@@ -224,7 +224,7 @@ def _get(self:VideoDataset, i:int):
         j = int(torch.randint(len(self), ()))
     raise RuntimeError(f'{self.max_retries + 1} unreadable videos in a row (last: {self.items[j][0]}): check the data with sdc_check_data')
 
-# %% ../nbs/01_datasets.ipynb #707fc374
+# %% ../nbs/01_datasets.ipynb #87fa42aa
 @patch
 def __getitem__(self:VideoDataset, i:int):
     "`(clip, label, index)` of item `i`, or of a random replacement when its video is unreadable."
@@ -233,7 +233,7 @@ def __getitem__(self:VideoDataset, i:int):
         torch.manual_seed(_mix(self.seed, self.epoch, i))
         return self._get(i)
 
-# %% ../nbs/01_datasets.ipynb #3cc5b31c
+# %% ../nbs/01_datasets.ipynb #d429af15
 def parse_auto(source=None, # split folder or file; None: the `<class>/<video>` folders of `root`
                root=None, # video root (for `source=None`)
                split:int=1, # UCF-101 / HMDB-51 split number
@@ -250,7 +250,7 @@ def parse_auto(source=None, # split folder or file; None: the `<class>/<video>` 
     if s.suffix.lower() == '.csv' and 'youtube_id' in s.open(encoding='utf-8-sig').readline(): return parse_kinetics(s, layout=layout)
     return parse_list(s)
 
-# %% ../nbs/01_datasets.ipynb #5de2126a
+# %% ../nbs/01_datasets.ipynb #e2eaa570
 def check_dataset(root, # folder holding the videos
                   source=None, # split folder or list file (see `parse_auto`); None: every `<class>/<video>` under root
                   min_frames:int=1, # fewer frames than this is an error (e.g. the clip length)
@@ -263,7 +263,7 @@ def check_dataset(root, # folder holding the videos
 def _dataset_paths(root, source) -> list:
     return sorted({str(Path(root) / p) for p, _ in parse_auto(source, root, train=None)[0]})
 
-# %% ../nbs/01_datasets.ipynb #7849afe5
+# %% ../nbs/01_datasets.ipynb #fc765f6e
 @call_parse
 def sdc_check_data(root:str, # folder holding the videos
                    source:str=None, # split folder or list file (see `parse_auto`); default: every `<class>/<video>` under root

@@ -6,7 +6,7 @@
 __all__ = ['index_frame', 'frame_index_code', 'write_index_video', 'VideoError', 'VideoInfo', 'video_info', 'num_frames',
            'video_fps', 'read_clip', 'sample_clip_indices', 'uniform_clip_indices', 'check_videos', 'decode_throughput']
 
-# %% ../nbs/00_video.ipynb #6367e255
+# %% ../nbs/00_video.ipynb #72a8d425
 import bisect, logging, os, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from pathlib import Path
 import av, decord, numpy as np, torch
 from av.video.reformatter import VideoReformatter
 
-# %% ../nbs/00_video.ipynb #58eb9763
+# %% ../nbs/00_video.ipynb #86122c1f
 def index_frame(i:int, # frame index to draw (0..255)
                 size=(48, 64), # (height, width)
                ) -> np.ndarray:
@@ -27,7 +27,7 @@ def index_frame(i:int, # frame index to draw (0..255)
     img[h // 2:, x:x + w // 8] = (230, 60, 30)
     return img
 
-# %% ../nbs/00_video.ipynb #e5372145
+# %% ../nbs/00_video.ipynb #275f9354
 def frame_index_code(frames, # uint8 (T,H,W,3) or (H,W,3), tensor or array
                     ) -> list:
     "Read back the index that `index_frame` drew into each frame."
@@ -38,7 +38,7 @@ def frame_index_code(frames, # uint8 (T,H,W,3) or (H,W,3), tensor or array
     bits = [band[:, :, b * w // 8 + w // 32:(b + 1) * w // 8 - w // 32].mean((1, 2)) > 128 for b in range(8)]
     return [int(sum(int(bits[b][t]) << b for b in range(8))) for t in range(len(a))]
 
-# %% ../nbs/00_video.ipynb #5f4f1a3f
+# %% ../nbs/00_video.ipynb #b0275b15
 def write_index_video(path, # output file; the container follows the extension (.mp4, .avi, .mkv, ...)
                       n_frames:int=12, # number of frames (at most 256)
                       size=(48, 64), # (height, width)
@@ -58,7 +58,7 @@ def write_index_video(path, # output file; the container follows the extension (
         for p in s.encode(): c.mux(p)
     return Path(path)
 
-# %% ../nbs/00_video.ipynb #b51ce098
+# %% ../nbs/00_video.ipynb #74561879
 _log = logging.getLogger('sdconcepts')
 
 class VideoError(RuntimeError):
@@ -67,7 +67,7 @@ class VideoError(RuntimeError):
         super().__init__(f'{path}: {msg}')
         self.path, self.n_frames = str(path), n_frames  # n_frames: frames it does have, when known
 
-# %% ../nbs/00_video.ipynb #8f2faa1c
+# %% ../nbs/00_video.ipynb #883fafb5
 @dataclass(frozen=True)
 class VideoInfo:
     "What one demux pass (no decoding) tells about the first video stream of a file."
@@ -79,7 +79,7 @@ class VideoInfo:
     height: int
     declared: int # frames the container header declares (0 when unknown): truncation check
 
-# %% ../nbs/00_video.ipynb #e2956f57
+# %% ../nbs/00_video.ipynb #3627f82a
 def _open(path):
     "Open `path` with PyAV; a `VideoError` names the file when it is missing or unreadable."
     if not os.path.isfile(path): raise VideoError(path, 'no such file')
@@ -88,7 +88,7 @@ def _open(path):
     if not c.streams.video: c.close(); raise VideoError(path, 'no video stream')
     return c
 
-# %% ../nbs/00_video.ipynb #46d50faf
+# %% ../nbs/00_video.ipynb #89957e61
 def _declared_frames(c, s) -> int:
     "Frame count the header declares: the stream's count, else duration times frame rate."
     if s.frames: return int(s.frames)
@@ -97,7 +97,7 @@ def _declared_frames(c, s) -> int:
     if c.duration and rate: return int(round(c.duration / av.time_base * float(rate)))
     return 0
 
-# %% ../nbs/00_video.ipynb #f5768025
+# %% ../nbs/00_video.ipynb #c6313bb3
 def _probe(path) -> VideoInfo:
     "Demux every packet of the first video stream (no decoding) and index the frames by pts."
     with _open(path) as c:
@@ -110,7 +110,7 @@ def _probe(path) -> VideoInfo:
         rate = s.average_rate or s.guessed_rate
         return VideoInfo(len(pk), pts and tuple(pts), keys, float(rate or 0), s.width, s.height, _declared_frames(c, s))
 
-# %% ../nbs/00_video.ipynb #8b0371e9
+# %% ../nbs/00_video.ipynb #efc7bf8d
 @lru_cache(maxsize=1024)
 def _cached_probe(path, size, mtime): return _probe(path)
 
@@ -121,7 +121,7 @@ def video_info(path) -> VideoInfo:
     except OSError: raise VideoError(path, 'no such file') from None
     return _cached_probe(path, st.st_size, st.st_mtime_ns)
 
-# %% ../nbs/00_video.ipynb #d7dd8df1
+# %% ../nbs/00_video.ipynb #48e60f2f
 def num_frames(path) -> int:
     "Number of frames of the video at `path` (counted from its packets, without decoding)."
     return video_info(path).n_frames
@@ -130,7 +130,7 @@ def video_fps(path) -> float:
     "Average frame rate of the video at `path`."
     return video_info(path).fps
 
-# %% ../nbs/00_video.ipynb #c35b8b6a
+# %% ../nbs/00_video.ipynb #60b50375
 def _out_size(size, width, height):
     "(h, w) to decode to: `size` (h, w) as given, an int resizes the short side keeping the aspect ratio."
     if size is None: return height, width
@@ -147,7 +147,7 @@ def _rgb(frame, hw):
     f = _reformatters[key].reformat(frame, width=hw[1], height=hw[0], format='rgb24', interpolation='BILINEAR')
     return f.to_ndarray()
 
-# %% ../nbs/00_video.ipynb #c476426f
+# %% ../nbs/00_video.ipynb #12512221
 class _Fallback(Exception): "Timestamps cannot identify the frames: decode sequentially instead."
 
 def _run_from_key(c, s, info, rank, k):
@@ -159,7 +159,7 @@ def _run_from_key(c, s, info, rank, k):
         if i is None: raise _Fallback()
         if i >= start: yield i, f
 
-# %% ../nbs/00_video.ipynb #956a795c
+# %% ../nbs/00_video.ipynb #de89b891
 def _seek_to(c, s, info, rank, w):
     "Start decoding at the last key frame <= `w`; step back a key frame whenever the seek does not land on it."
     for k in range(bisect.bisect_right(info.keys, w) - 1, -1, -1):
@@ -168,7 +168,7 @@ def _seek_to(c, s, info, rank, w):
         if i == info.keys[k]: return it, i, f
     raise _Fallback()
 
-# %% ../nbs/00_video.ipynb #14931db1
+# %% ../nbs/00_video.ipynb #0f10efb6
 def _decode_seek(c, s, info, want, hw) -> dict:
     "Frames `want` (set of indices) as {index: array}: seek to the key frame before each run, identify frames by pts."
     rank = {p: i for i, p in enumerate(info.pts)}
@@ -185,7 +185,7 @@ def _decode_seek(c, s, info, want, hw) -> dict:
         if w not in got: raise _Fallback()
     return got
 
-# %% ../nbs/00_video.ipynb #c1854ea1
+# %% ../nbs/00_video.ipynb #e574112c
 def _decode_sequential(c, s, want, hw, path) -> dict:
     "Frames `want` as {index: array}, decoding from the first frame and counting."
     got, last, n = {}, max(want), 0
@@ -194,7 +194,7 @@ def _decode_sequential(c, s, want, hw, path) -> dict:
         if n - 1 >= last: return got
     raise VideoError(path, f'asks frame {last} but decoding stops after {n} frames', n_frames=n)
 
-# %% ../nbs/00_video.ipynb #a45ce6e3
+# %% ../nbs/00_video.ipynb #62dbe3e7
 def _decode_decord(path, want, hw, threads) -> dict:
     "Frames `want` as {index: array} with decord, exact: `next()` from frame 0, never a seek."
     try: vr = decord.VideoReader(str(path), width=hw[1], height=hw[0], num_threads=threads)
@@ -206,14 +206,14 @@ def _decode_decord(path, want, hw, threads) -> dict:
         if i in want: got[i] = f.asnumpy()
     return got
 
-# %% ../nbs/00_video.ipynb #cc166cff
+# %% ../nbs/00_video.ipynb #46d9532e
 def _check_indices(indices) -> list:
     idx = [int(i) for i in (indices.tolist() if hasattr(indices, 'tolist') else indices)]
     if not idx: raise ValueError('no frame indices given')
     if min(idx) < 0: raise ValueError(f'negative frame index {min(idx)}')
     return idx
 
-# %% ../nbs/00_video.ipynb #d064aecc
+# %% ../nbs/00_video.ipynb #5cabd2ab
 def read_clip(path, # video file
               indices, # frame indices (any order, repeats allowed)
               size=None, # None: native size; (h, w): resize to exactly that; int: short side, aspect kept
@@ -230,7 +230,7 @@ def read_clip(path, # video file
     except Exception as e: raise VideoError(path, f'decoding failed ({type(e).__name__}: {e})') from e
     return torch.from_numpy(np.stack([got[i] for i in idx]))
 
-# %% ../nbs/00_video.ipynb #6e1bf578
+# %% ../nbs/00_video.ipynb #ccf195d2
 def _read_pyav(path, info, want, hw, threads) -> dict:
     "Seek-and-identify when the timestamps allow it, else (or when it cannot place a frame) decode sequentially."
     with _open(path) as c:
@@ -241,7 +241,7 @@ def _read_pyav(path, info, want, hw, threads) -> dict:
             except _Fallback: _log.debug('%s: timestamps do not identify the frames, decoding sequentially', path)
     with _open(path) as c: return _decode_sequential(c, c.streams.video[0], want, hw, path)
 
-# %% ../nbs/00_video.ipynb #9a8a46d8
+# %% ../nbs/00_video.ipynb #6feda9c1
 def _fit_stride(n_total, n_frames, stride) -> int:
     "The largest stride <= `stride` whose clip fits in `n_total` frames (1 when none does)."
     if n_total < 1 or n_frames < 1 or stride < 1: raise ValueError(f'need n_total, n_frames, stride >= 1, got {n_total, n_frames, stride}')
@@ -250,7 +250,7 @@ def _fit_stride(n_total, n_frames, stride) -> int:
 def _clip(start, n_total, n_frames, stride) -> list:
     return [min(start + j * stride, n_total - 1) for j in range(n_frames)]
 
-# %% ../nbs/00_video.ipynb #25baffd5
+# %% ../nbs/00_video.ipynb #bf8e73bb
 def sample_clip_indices(n_total:int, # frames in the video
                         n_frames:int, # frames per clip
                         stride:int=1, # step between frames (shrunk for short videos)
@@ -262,7 +262,7 @@ def sample_clip_indices(n_total:int, # frames in the video
     start = int(torch.randint(0, room + 1, (1,), generator=generator))
     return _clip(start, n_total, n_frames, s)
 
-# %% ../nbs/00_video.ipynb #38d0cd7f
+# %% ../nbs/00_video.ipynb #34a39e91
 def uniform_clip_indices(n_total:int, # frames in the video
                          n_frames:int, # frames per clip
                          n_clips:int=10, # clips per video
@@ -274,7 +274,7 @@ def uniform_clip_indices(n_total:int, # frames in the video
     starts = [room // 2] if n_clips == 1 else [round(k * room / (n_clips - 1)) for k in range(n_clips)]
     return [_clip(st, n_total, n_frames, s) for st in starts]
 
-# %% ../nbs/00_video.ipynb #fc67f418
+# %% ../nbs/00_video.ipynb #c69295db
 def _check_one(path, min_frames=1, decode=True):
     "None if the video at `path` is fine, else the reason it is not."
     n = 0
@@ -289,7 +289,7 @@ def _check_one(path, min_frames=1, decode=True):
     if n != info.n_frames: return f'decoded {n} frames but the index lists {info.n_frames}'
     if info.declared and n < 0.9 * info.declared: return f'truncated: decoded {n} of {info.declared} declared frames'
 
-# %% ../nbs/00_video.ipynb #0be11ccc
+# %% ../nbs/00_video.ipynb #e0ad61a7
 def check_videos(paths, # video files
                  min_frames:int=1, # fewer frames than this is an error
                  workers:int=0, # threads (0: check in this thread)
@@ -303,7 +303,7 @@ def check_videos(paths, # video files
     else: reasons = [check(p) for p in paths]
     return [(p, r) for p, r in zip(paths, reasons) if r is not None]
 
-# %% ../nbs/00_video.ipynb #0a16d153
+# %% ../nbs/00_video.ipynb #656a5e4a
 def _time(fn, clips, repeats):
     "Best wall clips/s and CPU ms per clip (all threads of the process) over `repeats` runs, and the last outputs."
     best_wall, best_cpu = 0, float('inf')
@@ -318,7 +318,7 @@ def _decord_get_batch(path, idx, size):
     h, w = _out_size(size, video_info(path).width, video_info(path).height)
     return decord.VideoReader(str(path), width=w, height=h, num_threads=1).get_batch(idx).asnumpy()
 
-# %% ../nbs/00_video.ipynb #d95b5c92
+# %% ../nbs/00_video.ipynb #231b12e3
 def decode_throughput(paths, # video files
                       n_frames:int=16, # frames per clip
                       size=(112, 112), # decode size: (h, w) or short side
