@@ -5,16 +5,16 @@
 # %% auto #0
 __all__ = ['retrieval_recall', 'linear_classifier', 'topk_accuracy', 'per_class_accuracy', 'linear_probe', 'extract_features',
            'file_identity', 'state_identity', 'cached_features', 'VideoClassifier', 'evaluate_classifier', 'finetune',
-           'report_markdown', 'write_report', 'read_report', 'evaluate_backbone', 'split_index', 'split_labels',
-           'evaluate_run']
+           'report_markdown', 'write_report', 'read_report', 'evaluate_backbone', 'split_labels', 'evaluate_run']
 
-# %% ../nbs/13_evaluate.ipynb #40de18a0
+# %% ../nbs/13_evaluate.ipynb #0da8646b
 import copy, hashlib, json, math, os, time
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from .backbones import SplitBatchNorm, merge_batchnorm
+from .train import split_index   # the dataset layouts live in one place: the trainer's
 
-# %% ../nbs/13_evaluate.ipynb #0684f52d
+# %% ../nbs/13_evaluate.ipynb #7d5e2245
 def _center_normalize(x):
     "Average clips ((N,n,D) → (N,D)), centre by the set's own mean, L2-normalise rows."
     x = torch.as_tensor(x)
@@ -22,7 +22,7 @@ def _center_normalize(x):
     if x.dim() == 3: x = x.mean(1)
     return F.normalize(x - x.mean(0, keepdim=True), dim=1)
 
-# %% ../nbs/13_evaluate.ipynb #8ac806b2
+# %% ../nbs/13_evaluate.ipynb #59b12039
 def _first_positive_rank(q, ql, g, gl, chunk=256):
     "0-based rank of the first same-class gallery row per query (ties: gallery order); len(g) when none."
     idx, n = torch.arange(len(g), device=g.device), len(g)
@@ -39,7 +39,7 @@ def _first_positive_rank(q, ql, g, gl, chunk=256):
         out.append(torch.where(pos.any(1), rank, n))
     return torch.cat(out)
 
-# %% ../nbs/13_evaluate.ipynb #40e476aa
+# %% ../nbs/13_evaluate.ipynb #1c1b0d67
 def retrieval_recall(query,                    # query features (Nq, D) or (Nq, n_clips, D): the test set
                      query_labels,             # (Nq,) int class labels
                      gallery,                  # gallery features (Ng, D) or (Ng, n_clips, D): the training set
@@ -54,7 +54,7 @@ def retrieval_recall(query,                    # query features (Nq, D) or (Nq, 
     rank = _first_positive_rank(q, ql, g, gl, chunk)
     return {f'R@{k}': (rank < min(k, len(g))).float().mean().item() for k in ks}
 
-# %% ../nbs/13_evaluate.ipynb #cacc1fba
+# %% ../nbs/13_evaluate.ipynb #c79ad613
 def _as_clips(x):
     "Features as (N, n_clips, D) float."
     x = torch.as_tensor(x).float()
@@ -66,7 +66,7 @@ def linear_classifier(dim, n_classes, batchnorm=True):
     fc = nn.Linear(dim, n_classes); nn.init.normal_(fc.weight, std=0.01); nn.init.zeros_(fc.bias)
     return nn.Sequential(bn, fc)
 
-# %% ../nbs/13_evaluate.ipynb #454a8a0c
+# %% ../nbs/13_evaluate.ipynb #b812af51
 def topk_accuracy(scores, labels, ks=(1, 5)):
     "Fraction of rows whose label is among the k highest scores, per k."
     labels = torch.as_tensor(labels).long().to(scores.device)
@@ -81,7 +81,7 @@ def per_class_accuracy(pred, labels, n_classes):
     right = torch.bincount(labels[pred == labels], minlength=n_classes).float()
     return (right / total).tolist()                               # 0/0 → nan
 
-# %% ../nbs/13_evaluate.ipynb #76e1461c
+# %% ../nbs/13_evaluate.ipynb #eafab67c
 def _optimizer(params, kind, lr, wd):
     if kind == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=wd)
     if kind == 'adamw': return torch.optim.AdamW(params, lr=lr, weight_decay=wd)
@@ -104,7 +104,7 @@ def _fit_classifier(model, x, y, epochs, lr, wd, batch_size, optimizer, gen):
             losses.append(loss.item())
     return sum(losses) / max(len(losses), 1)
 
-# %% ../nbs/13_evaluate.ipynb #a24205dd
+# %% ../nbs/13_evaluate.ipynb #9588cbb3
 @torch.no_grad()
 def _predict_clips(model, x, clip_reduce='prob', batch_size=4096):
     "Class scores of (N, n_clips, D) features: clip softmax ('prob') or logits ('logit') averaged."
@@ -115,7 +115,7 @@ def _predict_clips(model, x, clip_reduce='prob', batch_size=4096):
         out.append(logits.softmax(-1).mean(1) if clip_reduce == 'prob' else logits.mean(1))
     return torch.cat(out)
 
-# %% ../nbs/13_evaluate.ipynb #b5b12f01
+# %% ../nbs/13_evaluate.ipynb #856a7b3a
 def linear_probe(train_x,                  # training features (N, D) or (N, n_clips, D)
                  train_y,                  # (N,) int labels
                  test_x,                   # test features (M, D) or (M, n_clips, D)
@@ -144,7 +144,7 @@ def linear_probe(train_x,                  # training features (N, D) or (N, n_c
     return dict(top1=acc[1], top5=acc[5], per_class=per_class_accuracy(scores.argmax(1), yte, n_classes),
                 train_loss=loss, model=model.cpu())
 
-# %% ../nbs/13_evaluate.ipynb #153bb5fd
+# %% ../nbs/13_evaluate.ipynb #97a71cde
 def _pooled(out):
     "The pooled (B,D) features of a backbone's (map, pooled) output, else the output itself (a tensor or a dict of them)."
     return out[-1] if isinstance(out, (tuple, list)) else out
@@ -153,7 +153,7 @@ def _autocast(device, amp):
     dev = torch.device(device).type
     return torch.autocast(dev, dtype=torch.float16 if dev == 'cuda' else torch.bfloat16, enabled=amp)
 
-# %% ../nbs/13_evaluate.ipynb #9b22b815
+# %% ../nbs/13_evaluate.ipynb #2044e9cd
 def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or callable clips → (B, D)
                      loader,             # yields (clips (B,C,T,H,W) or (B,n,C,T,H,W), labels, indices)
                      device='cpu',       # where the backbone runs
@@ -179,7 +179,7 @@ def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or ca
     feats = {k: torch.cat(v)[order] for k, v in feats.items()}
     return feats.get(None, feats), torch.cat(labels)[order], idx[order]
 
-# %% ../nbs/13_evaluate.ipynb #e0682802
+# %% ../nbs/13_evaluate.ipynb #eafeea4b
 def file_identity(path):
     "A short hash of a file's resolved path, size and modification time."
     p = Path(path).resolve(); st = p.stat()
@@ -194,7 +194,7 @@ def state_identity(module_or_state):
         h.update(f'{k}{tuple(v.shape)}{v.dtype}'.encode()); h.update(v.view(-1).view(torch.uint8).numpy().tobytes())
     return h.hexdigest()[:16]
 
-# %% ../nbs/13_evaluate.ipynb #00474c08
+# %% ../nbs/13_evaluate.ipynb #9939aa8a
 def _key_str(key): return json.dumps(key, sort_keys=True, default=str)
 
 def cached_features(path,     # cache file (parents created)
@@ -213,7 +213,7 @@ def cached_features(path,     # cache file (parents created)
     torch.save({'key': _key_str(key), 'value': value}, tmp); os.replace(tmp, path)
     return value
 
-# %% ../nbs/13_evaluate.ipynb #c2e02f32
+# %% ../nbs/13_evaluate.ipynb #9838c9da
 class VideoClassifier(nn.Module):
     "A backbone, dropout and a linear head: clips (B,C,T,H,W) → logits (B, n_classes)."
     def __init__(self, backbone, n_classes, dropout=0.5, dim=None):
@@ -222,13 +222,13 @@ class VideoClassifier(nn.Module):
         self.head = nn.Linear(dim or backbone.dim, n_classes)
     def forward(self, x): return self.head(self.dropout(_pooled(self.backbone(x))))
 
-# %% ../nbs/13_evaluate.ipynb #c3e5a5af
+# %% ../nbs/13_evaluate.ipynb #253fbf34
 def _plain_batchnorm(module):
     "Replace split BatchNorm layers (per-input statistics) by plain ones with the video's statistics."
     if any(isinstance(m, SplitBatchNorm) for m in module.modules()): merge_batchnorm(module, split=0)
     return module
 
-# %% ../nbs/13_evaluate.ipynb #d61ad708
+# %% ../nbs/13_evaluate.ipynb #42f34abd
 @torch.no_grad()
 def evaluate_classifier(model, loader, device='cpu', amp=False):
     "Top-1/top-5 of a clip classifier; several clips per video: softmax averaged."
@@ -241,7 +241,7 @@ def evaluate_classifier(model, loader, device='cpu', amp=False):
     acc = topk_accuracy(torch.cat(scores), torch.cat(labels), (1, 5))
     return dict(top1=acc[1], top5=acc[5])
 
-# %% ../nbs/13_evaluate.ipynb #69154cb6
+# %% ../nbs/13_evaluate.ipynb #96fef918
 def _train_epoch(model, loader, opt, sched, device, amp, scaler):
     "One epoch of cross-entropy; returns (mean loss, train top-1)."
     model.train(); tot = right = n = 0
@@ -254,7 +254,7 @@ def _train_epoch(model, loader, opt, sched, device, amp, scaler):
         tot += loss.item() * len(y); right += (logits.argmax(1) == y).sum().item(); n += len(y)
     return tot / max(n, 1), right / max(n, 1)
 
-# %% ../nbs/13_evaluate.ipynb #eaca7c1a
+# %% ../nbs/13_evaluate.ipynb #542f597a
 def finetune(backbone,                # pretrained backbone ((map, pooled) output, `dim` attribute)
              train_loader,            # yields (clips, labels, indices), augmented training clips
              test_loader,             # yields (clips or (B,n,C,T,H,W), labels, indices)
@@ -282,7 +282,7 @@ def finetune(backbone,                # pretrained backbone ((map, pooled) outpu
         if log: log(history[-1])
     return dict(**evaluate_classifier(model, test_loader, device, amp), history=history, model=model)
 
-# %% ../nbs/13_evaluate.ipynb #ebcd7f40
+# %% ../nbs/13_evaluate.ipynb #00f5ac1b
 def _jsonable(o):
     "Tensors, numpy values, paths → plain JSON values; nan → None."
     if isinstance(o, dict): return {str(k): _jsonable(v) for k, v in o.items()}
@@ -302,7 +302,7 @@ def _md_table(block, row_name):
     rows = [f'| {r} | ' + ' | '.join(_pct(v[c]) if c in v else '–' for c in cols) + ' |' for r, v in block.items()]
     return '\n'.join(head + rows)
 
-# %% ../nbs/13_evaluate.ipynb #358f4d49
+# %% ../nbs/13_evaluate.ipynb #629ddd91
 def _blocks_md(rep, level='##'):
     out = []
     if rep.get('linear_probe'): out += [f'{level} Linear probe, top-1 (%)', '', _md_table(rep['linear_probe'], 'representation'), '']
@@ -325,7 +325,7 @@ def report_markdown(report):
         else: md += [f'- {k}: {json.dumps(_jsonable(v))}']
     return '\n'.join(md).rstrip() + '\n'
 
-# %% ../nbs/13_evaluate.ipynb #62bb2a3e
+# %% ../nbs/13_evaluate.ipynb #f2653d66
 def write_report(run_dir,   # directory to write report.json and report.md into (created)
                  report):   # dict following the schema above
     "Write report.json and report.md; returns the two paths."
@@ -339,7 +339,7 @@ def read_report(run_dir):
     "The dict of a run directory's report.json."
     return json.loads((Path(run_dir) / 'report.json').read_text())
 
-# %% ../nbs/13_evaluate.ipynb #378ab58d
+# %% ../nbs/13_evaluate.ipynb #a51c3851
 def _cached_extract(model, ds, split, batch_size, num_workers, device, amp, progress, cache_dir, cache_key):
     "extract_features over a DataLoader of `ds`, through the cache when `cache_dir` is given."
     dl = torch.utils.data.DataLoader(ds, batch_size=batch_size, num_workers=num_workers, shuffle=False,
@@ -350,13 +350,13 @@ def _cached_extract(model, ds, split, batch_size, num_workers, device, amp, prog
     key = dict(model=ident, split=split, n=len(ds), extra=cache_key)
     return cached_features(Path(cache_dir) / f'features-{split}.pt', key, fn)
 
-# %% ../nbs/13_evaluate.ipynb #4eec2828
+# %% ../nbs/13_evaluate.ipynb #f599bc5b
 def _label_sets(labels, which, idx, own):
     "Labels of the extracted items (dataset indices `idx`) per label set; None: the loader's own labels as 'action'."
     if labels is None: return {'action': own}
     return {k: torch.as_tensor(v[which]).long()[idx] for k, v in labels.items()}
 
-# %% ../nbs/13_evaluate.ipynb #3de9c58a
+# %% ../nbs/13_evaluate.ipynb #b17d1278
 def evaluate_backbone(backbone,                    # backbone, or a callable clips → (B,D) / {representation: (B,D)}
                       train_ds,                    # dataset of (clip, label, index): probe training set, retrieval gallery
                       test_ds,                     # dataset of (clip or (n,C,T,H,W), label, index): probe test set, queries
@@ -387,32 +387,7 @@ def evaluate_backbone(backbone,                    # backbone, or a callable cli
     return dict(linear_probe=probe, retrieval=retrieval, linear_probe_top5=top5,
                 n_train=len(itr), n_test=len(ite), n_clips=fte[rr].shape[1] if fte[rr].dim() == 3 else 1)
 
-# %% ../nbs/13_evaluate.ipynb #6d75bacf
-def _subdir(root, names): return next((root / n for n in names if (root / n).is_dir()), root)
-
-def split_index(cfg, train=False):
-    "(video root, items) of the training or test split of a run's data (`TrainConfig`; the layouts of `train.train_index`)."
-    from sdconcepts import datasets as D
-    from sdconcepts.train import detect_dataset
-    root = Path(cfg.synthetic_root if cfg.data == 'synthetic' else cfg.data)
-    if cfg.data == 'synthetic' and not (root / 'testlist.txt').exists():
-        from sdconcepts.synthetic import make_synthetic; make_synthetic(root, verbose=False)
-    kind = 'list' if cfg.data == 'synthetic' else detect_dataset(root) if cfg.dataset == 'auto' else cfg.dataset
-    s, sp = 'train' if train else 'test', cfg.split
-    if kind == 'list':
-        f = root if root.is_file() else root / 'trainlist.txt'
-        return f.parent, D.parse_list(f if train else f.with_name(f.name.replace('train', 'test')))[0]
-    if kind == 'ucf101': return _subdir(root, ['UCF-101', 'UCF101', 'videos']), D.parse_ucf101(root / 'ucfTrainTestlist', sp, train=train)[0]
-    if kind == 'hmdb51':
-        return _subdir(root, ['hmdb51_org', 'hmdb51', 'videos']), D.parse_hmdb51(root / 'testTrainMulti_7030_splits', sp, train=train)[0]
-    if kind == 'diving48': return root, D.parse_diving48(root / f'Diving48_V2_{s}.json')[0]   # paths 'rgb/<vid>.mp4'
-    if kind == 'kinetics':
-        s = 'train' if train else 'val'
-        csv = root / f'{s}.csv' if (root / f'{s}.csv').exists() else root / 'annotations' / f'{s}.csv'
-        return _subdir(root, [s, 'videos']), D.parse_kinetics(csv)[0]
-    raise ValueError(f"{root}: a '{kind}' dataset has no train/test split; give a list (trainlist.txt + testlist.txt)")
-
-# %% ../nbs/13_evaluate.ipynb #b2781b16
+# %% ../nbs/13_evaluate.ipynb #73121aa3
 def split_labels(root, train_items, test_items):
     "{label name: (train labels, test labels)}: action, plus static/dynamic on the synthetic dataset."
     ytr, yte = torch.tensor([l for _, l in train_items]), torch.tensor([l for _, l in test_items])
@@ -423,7 +398,7 @@ def split_labels(root, train_items, test_items):
     ftr, fte = synthetic_factors(ytr, nd), synthetic_factors(yte, nd)
     return {k: (ftr[k], fte[k]) for k in ('action', 'static', 'dynamic')}
 
-# %% ../nbs/13_evaluate.ipynb #58b28b46
+# %% ../nbs/13_evaluate.ipynb #72ec7481
 def _eval_datasets(cfg, clips):
     "Training and test `VideoDataset`s of a run's data: `clips` uniform clips, centre crop, the run's clip geometry."
     from sdconcepts.datasets import VideoDataset
@@ -449,7 +424,7 @@ def _random_backbone(model_cfg, seed=0):
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed); return _plain_batchnorm(SDCModel(model_cfg).backbone)
 
-# %% ../nbs/13_evaluate.ipynb #171b059e
+# %% ../nbs/13_evaluate.ipynb #5748d0ee
 def _finetune_run(backbone, cfg, test_ds, epochs, batch_size, workers, device, amp):
     "{'action': {top1, top5}} of `finetune` on a run's data."
     from sdconcepts.datasets import VideoDataset
@@ -462,7 +437,7 @@ def _finetune_run(backbone, cfg, test_ds, epochs, batch_size, workers, device, a
     res = finetune(backbone, dl(train_ds, True), dl(test_ds, False), n_classes, epochs=epochs, device=device, amp=amp)
     return {'action': dict(top1=res['top1'], top5=res['top5'])}
 
-# %% ../nbs/13_evaluate.ipynb #02268a02
+# %% ../nbs/13_evaluate.ipynb #a2b9175d
 def evaluate_run(run_dir,                  # pretraining run directory (config.json, checkpoint-last.pt)
                  checkpoint=None,          # checkpoint to evaluate (default: run_dir/checkpoint-last.pt)
                  data=None,                # evaluation data instead of the run's (same formats as `sdc_pretrain --data`)
