@@ -7,14 +7,14 @@ __all__ = ['retrieval_recall', 'linear_classifier', 'topk_accuracy', 'per_class_
            'file_identity', 'state_identity', 'cached_features', 'VideoClassifier', 'evaluate_classifier', 'finetune',
            'report_markdown', 'write_report', 'read_report', 'evaluate_backbone', 'split_labels', 'evaluate_run']
 
-# %% ../nbs/13_evaluate.ipynb #0da8646b
+# %% ../nbs/13_evaluate.ipynb #eaa70161
 import copy, hashlib, json, math, os, time
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from .backbones import SplitBatchNorm, merge_batchnorm
 from .train import split_index   # the dataset layouts live in one place: the trainer's
 
-# %% ../nbs/13_evaluate.ipynb #7d5e2245
+# %% ../nbs/13_evaluate.ipynb #b905be82
 def _center_normalize(x):
     "Average clips ((N,n,D) → (N,D)), centre by the set's own mean, L2-normalise rows."
     x = torch.as_tensor(x)
@@ -22,7 +22,7 @@ def _center_normalize(x):
     if x.dim() == 3: x = x.mean(1)
     return F.normalize(x - x.mean(0, keepdim=True), dim=1)
 
-# %% ../nbs/13_evaluate.ipynb #59b12039
+# %% ../nbs/13_evaluate.ipynb #8249d771
 def _first_positive_rank(q, ql, g, gl, chunk=256):
     "0-based rank of the first same-class gallery row per query (ties: gallery order); len(g) when none."
     idx, n = torch.arange(len(g), device=g.device), len(g)
@@ -39,7 +39,7 @@ def _first_positive_rank(q, ql, g, gl, chunk=256):
         out.append(torch.where(pos.any(1), rank, n))
     return torch.cat(out)
 
-# %% ../nbs/13_evaluate.ipynb #1c1b0d67
+# %% ../nbs/13_evaluate.ipynb #3e88a59a
 def retrieval_recall(query,                    # query features (Nq, D) or (Nq, n_clips, D): the test set
                      query_labels,             # (Nq,) int class labels
                      gallery,                  # gallery features (Ng, D) or (Ng, n_clips, D): the training set
@@ -54,7 +54,7 @@ def retrieval_recall(query,                    # query features (Nq, D) or (Nq, 
     rank = _first_positive_rank(q, ql, g, gl, chunk)
     return {f'R@{k}': (rank < min(k, len(g))).float().mean().item() for k in ks}
 
-# %% ../nbs/13_evaluate.ipynb #c79ad613
+# %% ../nbs/13_evaluate.ipynb #a1431237
 def _as_clips(x):
     "Features as (N, n_clips, D) float."
     x = torch.as_tensor(x).float()
@@ -66,7 +66,7 @@ def linear_classifier(dim, n_classes, batchnorm=True):
     fc = nn.Linear(dim, n_classes); nn.init.normal_(fc.weight, std=0.01); nn.init.zeros_(fc.bias)
     return nn.Sequential(bn, fc)
 
-# %% ../nbs/13_evaluate.ipynb #b812af51
+# %% ../nbs/13_evaluate.ipynb #e44c0987
 def topk_accuracy(scores, labels, ks=(1, 5)):
     "Fraction of rows whose label is among the k highest scores, per k."
     labels = torch.as_tensor(labels).long().to(scores.device)
@@ -81,7 +81,7 @@ def per_class_accuracy(pred, labels, n_classes):
     right = torch.bincount(labels[pred == labels], minlength=n_classes).float()
     return (right / total).tolist()                               # 0/0 → nan
 
-# %% ../nbs/13_evaluate.ipynb #eafab67c
+# %% ../nbs/13_evaluate.ipynb #71d351ae
 def _optimizer(params, kind, lr, wd):
     if kind == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=wd)
     if kind == 'adamw': return torch.optim.AdamW(params, lr=lr, weight_decay=wd)
@@ -104,7 +104,7 @@ def _fit_classifier(model, x, y, epochs, lr, wd, batch_size, optimizer, gen):
             losses.append(loss.item())
     return sum(losses) / max(len(losses), 1)
 
-# %% ../nbs/13_evaluate.ipynb #9588cbb3
+# %% ../nbs/13_evaluate.ipynb #19971a67
 @torch.no_grad()
 def _predict_clips(model, x, clip_reduce='prob', batch_size=4096):
     "Class scores of (N, n_clips, D) features: clip softmax ('prob') or logits ('logit') averaged."
@@ -115,7 +115,7 @@ def _predict_clips(model, x, clip_reduce='prob', batch_size=4096):
         out.append(logits.softmax(-1).mean(1) if clip_reduce == 'prob' else logits.mean(1))
     return torch.cat(out)
 
-# %% ../nbs/13_evaluate.ipynb #856a7b3a
+# %% ../nbs/13_evaluate.ipynb #de1ff7ac
 def linear_probe(train_x,                  # training features (N, D) or (N, n_clips, D)
                  train_y,                  # (N,) int labels
                  test_x,                   # test features (M, D) or (M, n_clips, D)
@@ -144,7 +144,7 @@ def linear_probe(train_x,                  # training features (N, D) or (N, n_c
     return dict(top1=acc[1], top5=acc[5], per_class=per_class_accuracy(scores.argmax(1), yte, n_classes),
                 train_loss=loss, model=model.cpu())
 
-# %% ../nbs/13_evaluate.ipynb #97a71cde
+# %% ../nbs/13_evaluate.ipynb #95f64b3e
 def _pooled(out):
     "The pooled (B,D) features of a backbone's (map, pooled) output, else the output itself (a tensor or a dict of them)."
     return out[-1] if isinstance(out, (tuple, list)) else out
@@ -153,7 +153,7 @@ def _autocast(device, amp):
     dev = torch.device(device).type
     return torch.autocast(dev, dtype=torch.float16 if dev == 'cuda' else torch.bfloat16, enabled=amp)
 
-# %% ../nbs/13_evaluate.ipynb #2044e9cd
+# %% ../nbs/13_evaluate.ipynb #ee7fa6af
 def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or callable clips → (B, D)
                      loader,             # yields (clips (B,C,T,H,W) or (B,n,C,T,H,W), labels, indices)
                      device='cpu',       # where the backbone runs
@@ -179,7 +179,7 @@ def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or ca
     feats = {k: torch.cat(v)[order] for k, v in feats.items()}
     return feats.get(None, feats), torch.cat(labels)[order], idx[order]
 
-# %% ../nbs/13_evaluate.ipynb #eafeea4b
+# %% ../nbs/13_evaluate.ipynb #a5ca85b3
 def file_identity(path):
     "A short hash of a file's resolved path, size and modification time."
     p = Path(path).resolve(); st = p.stat()
@@ -194,7 +194,7 @@ def state_identity(module_or_state):
         h.update(f'{k}{tuple(v.shape)}{v.dtype}'.encode()); h.update(v.view(-1).view(torch.uint8).numpy().tobytes())
     return h.hexdigest()[:16]
 
-# %% ../nbs/13_evaluate.ipynb #9939aa8a
+# %% ../nbs/13_evaluate.ipynb #28ba265c
 def _key_str(key): return json.dumps(key, sort_keys=True, default=str)
 
 def cached_features(path,     # cache file (parents created)
@@ -213,7 +213,7 @@ def cached_features(path,     # cache file (parents created)
     torch.save({'key': _key_str(key), 'value': value}, tmp); os.replace(tmp, path)
     return value
 
-# %% ../nbs/13_evaluate.ipynb #9838c9da
+# %% ../nbs/13_evaluate.ipynb #dc3efd31
 class VideoClassifier(nn.Module):
     "A backbone, dropout and a linear head: clips (B,C,T,H,W) → logits (B, n_classes)."
     def __init__(self, backbone, n_classes, dropout=0.5, dim=None):
@@ -222,13 +222,13 @@ class VideoClassifier(nn.Module):
         self.head = nn.Linear(dim or backbone.dim, n_classes)
     def forward(self, x): return self.head(self.dropout(_pooled(self.backbone(x))))
 
-# %% ../nbs/13_evaluate.ipynb #253fbf34
+# %% ../nbs/13_evaluate.ipynb #8c5b6452
 def _plain_batchnorm(module):
     "Replace split BatchNorm layers (per-input statistics) by plain ones with the video's statistics."
     if any(isinstance(m, SplitBatchNorm) for m in module.modules()): merge_batchnorm(module, split=0)
     return module
 
-# %% ../nbs/13_evaluate.ipynb #42f34abd
+# %% ../nbs/13_evaluate.ipynb #a3254f7b
 @torch.no_grad()
 def evaluate_classifier(model, loader, device='cpu', amp=False):
     "Top-1/top-5 of a clip classifier; several clips per video: softmax averaged."
@@ -241,7 +241,7 @@ def evaluate_classifier(model, loader, device='cpu', amp=False):
     acc = topk_accuracy(torch.cat(scores), torch.cat(labels), (1, 5))
     return dict(top1=acc[1], top5=acc[5])
 
-# %% ../nbs/13_evaluate.ipynb #96fef918
+# %% ../nbs/13_evaluate.ipynb #fb8e6d46
 def _train_epoch(model, loader, opt, sched, device, amp, scaler):
     "One epoch of cross-entropy; returns (mean loss, train top-1)."
     model.train(); tot = right = n = 0
@@ -254,7 +254,7 @@ def _train_epoch(model, loader, opt, sched, device, amp, scaler):
         tot += loss.item() * len(y); right += (logits.argmax(1) == y).sum().item(); n += len(y)
     return tot / max(n, 1), right / max(n, 1)
 
-# %% ../nbs/13_evaluate.ipynb #542f597a
+# %% ../nbs/13_evaluate.ipynb #cfd8960f
 def finetune(backbone,                # pretrained backbone ((map, pooled) output, `dim` attribute)
              train_loader,            # yields (clips, labels, indices), augmented training clips
              test_loader,             # yields (clips or (B,n,C,T,H,W), labels, indices)
@@ -282,7 +282,7 @@ def finetune(backbone,                # pretrained backbone ((map, pooled) outpu
         if log: log(history[-1])
     return dict(**evaluate_classifier(model, test_loader, device, amp), history=history, model=model)
 
-# %% ../nbs/13_evaluate.ipynb #00f5ac1b
+# %% ../nbs/13_evaluate.ipynb #2dc4509d
 def _jsonable(o):
     "Tensors, numpy values, paths → plain JSON values; nan → None."
     if isinstance(o, dict): return {str(k): _jsonable(v) for k, v in o.items()}
@@ -302,7 +302,7 @@ def _md_table(block, row_name):
     rows = [f'| {r} | ' + ' | '.join(_pct(v[c]) if c in v else '–' for c in cols) + ' |' for r, v in block.items()]
     return '\n'.join(head + rows)
 
-# %% ../nbs/13_evaluate.ipynb #629ddd91
+# %% ../nbs/13_evaluate.ipynb #e927447c
 def _blocks_md(rep, level='##'):
     out = []
     if rep.get('linear_probe'): out += [f'{level} Linear probe, top-1 (%)', '', _md_table(rep['linear_probe'], 'representation'), '']
@@ -325,7 +325,7 @@ def report_markdown(report):
         else: md += [f'- {k}: {json.dumps(_jsonable(v))}']
     return '\n'.join(md).rstrip() + '\n'
 
-# %% ../nbs/13_evaluate.ipynb #f2653d66
+# %% ../nbs/13_evaluate.ipynb #44f25095
 def write_report(run_dir,   # directory to write report.json and report.md into (created)
                  report):   # dict following the schema above
     "Write report.json and report.md; returns the two paths."
@@ -339,7 +339,7 @@ def read_report(run_dir):
     "The dict of a run directory's report.json."
     return json.loads((Path(run_dir) / 'report.json').read_text())
 
-# %% ../nbs/13_evaluate.ipynb #a51c3851
+# %% ../nbs/13_evaluate.ipynb #75605f53
 def _cached_extract(model, ds, split, batch_size, num_workers, device, amp, progress, cache_dir, cache_key):
     "extract_features over a DataLoader of `ds`, through the cache when `cache_dir` is given."
     dl = torch.utils.data.DataLoader(ds, batch_size=batch_size, num_workers=num_workers, shuffle=False,
@@ -350,13 +350,13 @@ def _cached_extract(model, ds, split, batch_size, num_workers, device, amp, prog
     key = dict(model=ident, split=split, n=len(ds), extra=cache_key)
     return cached_features(Path(cache_dir) / f'features-{split}.pt', key, fn)
 
-# %% ../nbs/13_evaluate.ipynb #f599bc5b
+# %% ../nbs/13_evaluate.ipynb #9402598b
 def _label_sets(labels, which, idx, own):
     "Labels of the extracted items (dataset indices `idx`) per label set; None: the loader's own labels as 'action'."
     if labels is None: return {'action': own}
     return {k: torch.as_tensor(v[which]).long()[idx] for k, v in labels.items()}
 
-# %% ../nbs/13_evaluate.ipynb #b17d1278
+# %% ../nbs/13_evaluate.ipynb #b8656f4e
 def evaluate_backbone(backbone,                    # backbone, or a callable clips → (B,D) / {representation: (B,D)}
                       train_ds,                    # dataset of (clip, label, index): probe training set, retrieval gallery
                       test_ds,                     # dataset of (clip or (n,C,T,H,W), label, index): probe test set, queries
@@ -387,7 +387,7 @@ def evaluate_backbone(backbone,                    # backbone, or a callable cli
     return dict(linear_probe=probe, retrieval=retrieval, linear_probe_top5=top5,
                 n_train=len(itr), n_test=len(ite), n_clips=fte[rr].shape[1] if fte[rr].dim() == 3 else 1)
 
-# %% ../nbs/13_evaluate.ipynb #73121aa3
+# %% ../nbs/13_evaluate.ipynb #bdcc015f
 def split_labels(root, train_items, test_items):
     "{label name: (train labels, test labels)}: action, plus static/dynamic on the synthetic dataset."
     ytr, yte = torch.tensor([l for _, l in train_items]), torch.tensor([l for _, l in test_items])
@@ -398,13 +398,13 @@ def split_labels(root, train_items, test_items):
     ftr, fte = synthetic_factors(ytr, nd), synthetic_factors(yte, nd)
     return {k: (ftr[k], fte[k]) for k in ('action', 'static', 'dynamic')}
 
-# %% ../nbs/13_evaluate.ipynb #72ec7481
-def _eval_datasets(cfg, clips):
+# %% ../nbs/13_evaluate.ipynb #2eda6e3a
+def _eval_datasets(cfg, clips, extra_frames=0):
     "Training and test `VideoDataset`s of a run's data: `clips` uniform clips, centre crop, the run's clip geometry."
     from sdconcepts.datasets import VideoDataset
     from sdconcepts.transforms import eval_transform
     (rtr, itr), (rte, ite) = split_index(cfg, train=True), split_index(cfg, train=False)
-    kw = dict(n_frames=cfg.n_frames, stride=cfg.stride, transform=eval_transform(cfg.size), train=False,
+    kw = dict(n_frames=cfg.n_frames + extra_frames, stride=cfg.stride, transform=eval_transform(cfg.size), train=False,
               n_clips=clips, size=cfg.decode_size)
     return VideoDataset(rtr, itr, **kw), VideoDataset(rte, ite, **kw), split_labels(rtr, itr, ite), rtr
 
@@ -418,13 +418,25 @@ def _run_configs(run_dir, ckpt):
     pick = lambda cls, kv: cls(**{k: v for k, v in kv.items() if k in {f.name for f in fields(cls)}})
     return pick(SDCConfig, ck['model_cfg']), pick(TrainConfig, ck['train_cfg'])
 
+def _resolve_run(run_dir, checkpoint, out, data, dataset, split, device, clips):
+    "Checkpoint, report dir, (SDCConfig, TrainConfig) with the data overrides, device and clip count of an evaluation."
+    from dataclasses import replace
+    ckpt = Path(checkpoint or Path(run_dir) / 'checkpoint-last.pt'); out = Path(out or ckpt.parent)
+    if not ckpt.exists(): raise FileNotFoundError(f'no checkpoint {ckpt}: give a run directory of sdc_pretrain, or a checkpoint')
+    model_cfg, cfg = _run_configs(run_dir, ckpt)
+    cfg = replace(cfg, **{k: v for k, v in dict(data=data, dataset=dataset, split=split).items() if v is not None})
+    if data is not None and dataset is None: cfg = replace(cfg, dataset='auto')
+    device = ('cuda' if torch.cuda.is_available() else 'cpu') if device == 'auto' else device
+    clips = clips or (10 if torch.device(device).type == 'cuda' else 1)
+    return ckpt, out, model_cfg, cfg, device, clips
+
 def _random_backbone(model_cfg, seed=0):
     "The run's backbone architecture, randomly initialised with `seed` (global RNG untouched)."
     from sdconcepts.model import SDCModel
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed); return _plain_batchnorm(SDCModel(model_cfg).backbone)
 
-# %% ../nbs/13_evaluate.ipynb #5748d0ee
+# %% ../nbs/13_evaluate.ipynb #00b5f329
 def _finetune_run(backbone, cfg, test_ds, epochs, batch_size, workers, device, amp):
     "{'action': {top1, top5}} of `finetune` on a run's data."
     from sdconcepts.datasets import VideoDataset
@@ -437,7 +449,7 @@ def _finetune_run(backbone, cfg, test_ds, epochs, batch_size, workers, device, a
     res = finetune(backbone, dl(train_ds, True), dl(test_ds, False), n_classes, epochs=epochs, device=device, amp=amp)
     return {'action': dict(top1=res['top1'], top5=res['top5'])}
 
-# %% ../nbs/13_evaluate.ipynb #a2b9175d
+# %% ../nbs/13_evaluate.ipynb #f7bb1945
 def evaluate_run(run_dir,                  # pretraining run directory (config.json, checkpoint-last.pt)
                  checkpoint=None,          # checkpoint to evaluate (default: run_dir/checkpoint-last.pt)
                  data=None,                # evaluation data instead of the run's (same formats as `sdc_pretrain --data`)
@@ -456,16 +468,9 @@ def evaluate_run(run_dir,                  # pretraining run directory (config.j
                  seed=0,                   # seed of the baseline's initialisation
                  progress=True):           # progress bars and a summary
     "Linear probe and retrieval of a run's backbone (and of a random init); writes report.json/.md; returns the report."
-    from dataclasses import replace
     from sdconcepts.train import backbone_from_checkpoint
-    t0, run_dir = time.time(), Path(run_dir)
-    ckpt = Path(checkpoint or run_dir / 'checkpoint-last.pt'); out = Path(out or ckpt.parent)
-    if not ckpt.exists(): raise FileNotFoundError(f'no checkpoint {ckpt}: give a run directory of sdc_pretrain, or a checkpoint')
-    model_cfg, cfg = _run_configs(run_dir, ckpt)
-    cfg = replace(cfg, **{k: v for k, v in dict(data=data, dataset=dataset, split=split).items() if v is not None})
-    if data is not None and dataset is None: cfg = replace(cfg, dataset='auto')
-    device = ('cuda' if torch.cuda.is_available() else 'cpu') if device == 'auto' else device
-    clips = clips or (10 if torch.device(device).type == 'cuda' else 1)
+    t0 = time.time()
+    ckpt, out, model_cfg, cfg, device, clips = _resolve_run(run_dir, checkpoint, out, data, dataset, split, device, clips)
     train_ds, test_ds, labels, root = _eval_datasets(cfg, clips)
     key = dict(data=str(root.resolve()), split=cfg.split, clips=clips, n_frames=cfg.n_frames, stride=cfg.stride,
                size=cfg.size, decode_size=cfg.decode_size)
