@@ -425,7 +425,7 @@ def _class_names(root, cfg):
         if f.is_file(): return [l.split()[-1] for l in f.read_text().splitlines() if l.strip()]
     return None
 
-# %% ../nbs/14_analysis.ipynb #8de58713
+# %% ../nbs/14_analysis.ipynb #6aac98c4
 def evaluate_and_analyse(run_dir,                 # pretraining run directory (config.json, checkpoint-last.pt)
                          checkpoint=None,         # checkpoint to evaluate (default: run_dir/checkpoint-last.pt)
                          data=None,               # evaluation data instead of the run's (same formats as `sdc_pretrain --data`)
@@ -453,6 +453,9 @@ def evaluate_and_analyse(run_dir,                 # pretraining run directory (c
                        finetune_epochs=finetune_epochs, cache=cache, seed=seed, progress=progress)
     if not analysis: return rep
     ckpt, out, model_cfg, cfg, device, clips = _resolve_run(run_dir, checkpoint, out, data, dataset, split, device, clips)
+    if model_cfg.objective != 'sdc':
+        if progress: print(f'objective {model_cfg.objective!r} learns no concepts: concept analysis skipped')
+        return rep
     train_ds, test_ds, labels, root = _eval_datasets(cfg, clips, extra_frames=1)   # T+1 frames: concepts() decouples
     key = dict(data=str(root.resolve()), split=cfg.split, clips=clips, n_frames=cfg.n_frames + 1, stride=cfg.stride,
                size=cfg.size, decode_size=cfg.decode_size)

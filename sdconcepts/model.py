@@ -23,7 +23,7 @@ from .local_contrast import valid_concepts, local_contrast_loss
 # %% auto #0
 __all__ = ['SDCConfig', 'SDCModel', 'code_diagnostics', 'feature_std', 'info_nce']
 
-# %% ../nbs/11_model.ipynb #3853f74c
+# %% ../nbs/11_model.ipynb #6ed895ad
 @dataclass
 class SDCConfig:
     "Every setting of the SDC objective; paper defaults, the released code's values in comments."
@@ -55,20 +55,29 @@ class SDCConfig:
     infonce: float = 0.0            # weight of the InfoNCE terms v↔v, v↔s, v↔d (released code: 1)
     infonce_dim: int = 128          # output width of the InfoNCE heads
     infonce_tau: float = 0.07       # InfoNCE temperature
+    infonce_terms: str = 'vv,vs,vd' # which InfoNCE terms (comma separated; released code: all three)
     queue_length: int = 0           # rows of past codes added to the Sinkhorn problem (released code: 1024)
     queue_start_epoch: int = 1      # first epoch whose targets use the queue (released code: 1)
+    align_pairs: str = 'all'        # 'all': every member of a group predicts every other | 'cross': clip j's video only with clip k≠j's s or d
+    # -- the baseline users would otherwise pick --
+    objective: str = 'sdc'          # 'sdc' | 'infonce': SimCLR-style InfoNCE between two clips of a video, RGB only (needs n_views ≥ 2)
 
     @property
     def n_concepts(self): return self.n_static + self.n_dynamic
 
-# %% ../nbs/11_model.ipynb #4950c9e7
+# %% ../nbs/11_model.ipynb #f6dc4c24
 class SDCModel(nn.Module):
     "Backbone + head + prototypes + reconstruction MLPs + concept cross-attention: the whole SDC objective."
     def __init__(self, cfg: SDCConfig = None):
         super().__init__()
         self.cfg = cfg = cfg or SDCConfig()
+        if cfg.objective not in ('sdc', 'infonce'): raise ValueError(f"objective must be 'sdc' or 'infonce', not {cfg.objective!r}")
+        if cfg.objective == 'infonce' and cfg.n_views < 2: raise ValueError("objective='infonce' contrasts two clips of a video: set n_views=2")
+        if cfg.align_pairs not in ('all', 'cross'): raise ValueError(f"align_pairs must be 'all' or 'cross', not {cfg.align_pairs!r}")
+        if cfg.align_pairs == 'cross' and cfg.n_views < 2: raise ValueError("align_pairs='cross' pairs different clips: set n_views=2")
         kw = dict(width=cfg.backbone_width, dim=cfg.feature_dim) if cfg.backbone == 'tiny' else {}
-        self.backbone = make_backbone(cfg.backbone, split_bn=3 if cfg.split_bn else 0, **kw)
+        split = 3 if cfg.split_bn and cfg.objective == 'sdc' else 0   # the baseline sees only v: plain BatchNorm
+        self.backbone = make_backbone(cfg.backbone, split_bn=split, **kw)
         dim = self.backbone.dim
         n_heads, kind = (3, 'mlp') if cfg.separate_heads else (1, cfg.head)
         self.heads = nn.ModuleList(projection_head(dim, kind, hidden=cfg.head_dim, out=dim) for _ in range(n_heads))
@@ -77,9 +86,13 @@ class SDCModel(nn.Module):
         self.rec_s = Reconstruction(cfg.n_static, dim, loss=cfg.reconstruction)
         self.rec_d = Reconstruction(cfg.n_dynamic, dim, loss=cfg.reconstruction)
         self.attention = ConceptAttention(dim)
-        if cfg.infonce > 0:  # released code: fvv, fvs, fvd on the video feature, fsv on the static, fdv on the difference
+        if cfg.objective == 'infonce': self.nce_heads = nn.ModuleDict(dict(vv=projection_head(dim, 'mlp', hidden=dim, out=cfg.infonce_dim)))
+        elif cfg.infonce > 0:  # released code: fvv, fvs, fvd on the video feature, fsv on the static, fdv on the difference
             mlp = lambda: projection_head(dim, 'mlp', hidden=dim, out=cfg.infonce_dim)
-            pairs = ('vv', 'vs', 'vd', 'sv', 'dv') if cfg.n_views > 1 else ('vs', 'vd', 'sv', 'dv')  # v↔v needs 2 clips
+            terms = set(cfg.infonce_terms.split(','))
+            if not terms or terms - {'vv', 'vs', 'vd'}: raise ValueError(f"infonce_terms: a comma-separated subset of vv,vs,vd, not {cfg.infonce_terms!r}")
+            if cfg.n_views < 2: terms.discard('vv')   # v↔v needs 2 clips
+            pairs = [k for k in ('vv', 'vs', 'vd', 'sv', 'dv') if k in terms or k[::-1] in terms]
             self.nce_heads = nn.ModuleDict({k: mlp() for k in pairs})
         if cfg.queue_length > 0: self.queue = SinkhornQueue(cfg.queue_length, 2 * cfg.n_concepts)
 
@@ -143,7 +156,7 @@ def feature_std(f):
     f = F.normalize(f.detach().float(), dim=1)
     return f.std(0).mean() * math.sqrt(f.shape[1]) if len(f) > 1 else f.new_tensor(float('nan'))
 
-# %% ../nbs/11_model.ipynb #48231be6
+# %% ../nbs/11_model.ipynb #e5d91c88
 def _by_view(t, n_views):
     "Rows ordered (video, view) → a list with one (B, ...) tensor per view."
     return list(t.unflatten(0, (-1, n_views)).unbind(1))
@@ -156,7 +169,8 @@ def _align(self: SDCModel, z, epoch):
     if cfg.queue_length > 0 and epoch >= cfg.queue_start_epoch: past = self.queue.past()
     cols = lambda a, b: None if past is None else past[:, a:b]
     zv, zs, zd = (_by_view(t, V) for t in z)
-    kw = dict(eps=cfg.eps, tau=cfg.tau, n_iters=cfg.sinkhorn_iters)
+    kw = dict(eps=cfg.eps, tau=cfg.tau, n_iters=cfg.sinkhorn_iters,
+              pairs=[(j, V + k) for j in range(V) for k in range(V) if k != j] if cfg.align_pairs == 'cross' else None)
     static = multiview_swapped_prediction([v[:, :Ks] for v in zv] + zs,
                                           pasts=[cols(0, Ks)] * V + [cols(K, K + Ks)] * V, **kw)
     dynamic = multiview_swapped_prediction([v[:, Ks:] for v in zv] + zd,
@@ -171,7 +185,7 @@ def info_nce(q, k, tau=0.07):
     logits = q @ k.detach().T / tau
     return F.cross_entropy(logits, torch.arange(len(q), device=q.device))
 
-# %% ../nbs/11_model.ipynb #0b4f2e10
+# %% ../nbs/11_model.ipynb #c66dc215
 @patch
 def _infonce(self: SDCModel, f):
     "I_vv + I_vs + I_vd of the released code on pooled features f = (f_v, f_s, f_d)."
@@ -179,17 +193,29 @@ def _infonce(self: SDCModel, f):
     sym = lambda a, b: (info_nce(a, b, tau) + info_nce(b, a, tau)) / 2
     fv, fs, fd = (_by_view(t, V) for t in f)
     other = [(j + 1) % V for j in range(V)]
-    vv = sum(sym(g['vv'](fv[j]), g['vv'](fv[o])) for j, o in enumerate(other)) / V if V > 1 else f[0].new_zeros(())
-    vs = sum(sym(g['vs'](fv[j]), g['sv'](fs[o])) for j, o in enumerate(other)) / V
-    vd = sum(sym(g['vd'](fv[j]), g['dv'](fd[o])) for j, o in enumerate(other)) / V
+    zero = f[0].new_zeros(())
+    vv = sum(sym(g['vv'](fv[j]), g['vv'](fv[o])) for j, o in enumerate(other)) / V if 'vv' in g else zero
+    vs = sum(sym(g['vs'](fv[j]), g['sv'](fs[o])) for j, o in enumerate(other)) / V if 'vs' in g else zero
+    vd = sum(sym(g['vd'](fv[j]), g['dv'](fd[o])) for j, o in enumerate(other)) / V if 'vd' in g else zero
     return vv + vs + vd
 
-# %% ../nbs/11_model.ipynb #c2f0bb7d
+# %% ../nbs/11_model.ipynb #95c028d8
+@patch
+def _baseline(self: SDCModel, x):
+    "Losses of objective='infonce' for clips `x` (rows ordered (video, view)): I_vv on the RGB clip only."
+    V, g, tau = self.cfg.n_views, self.nce_heads['vv'], self.cfg.infonce_tau
+    f = self.backbone(decouple(x)[0])[1]
+    fv = [g(t) for t in _by_view(f, V)]
+    nce = sum(info_nce(fv[j], fv[(j + 1) % V], tau) + info_nce(fv[(j + 1) % V], fv[j], tau) for j in range(V)) / (2 * V)
+    return dict(loss=nce, infonce=nce.detach(), feature_std=feature_std(f))
+
+# %% ../nbs/11_model.ipynb #0edfa396
 @patch
 def forward(self: SDCModel, x, epoch: int = 0):
     "All losses (`loss` is the weighted total) and the collapse diagnostics for a batch of clips `x`."
     cfg = self.cfg
     if x.dim() == 6: x = x.flatten(0, 1)              # (B,V,...) → rows ordered (video, view)
+    if cfg.objective == 'infonce': return self._baseline(x)
     fmap, f, h = self._encode(x)
     z = self._codes(h)
     align = self._align(z, epoch)

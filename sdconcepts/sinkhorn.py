@@ -113,15 +113,17 @@ class SinkhornQueue(nn.Module):
     @property
     def full(self) -> bool: return int(self.filled) == len(self.codes)
 
-# %% ../nbs/07_sinkhorn.ipynb #e89576a3
+# %% ../nbs/07_sinkhorn.ipynb #e8e03465
 def multiview_swapped_prediction(codes:list, # n ≥ 2 code tensors (B, K) over the same concepts
                                  eps:float=0.05, # Sinkhorn ε
                                  tau:float=0.1, # softmax temperature τ
                                  n_iters:int=3, # Sinkhorn iterations
                                  pasts:list|None=None, # optional queued past rows (Q, K), one per member (or None)
-                                ) -> torch.Tensor: # scalar: mean over ordered pairs i ≠ k of H(q_i, p_k)
-    "Every member of a group predicts the Sinkhorn target of every other member."
-    pasts = pasts or [None] * len(codes)
-    qs = [_targets(z, p, eps, n_iters) for z, p in zip(codes, pasts)]
-    n = len(codes)
-    return sum(_cross_entropy(qs[i], codes[k], tau) for i in range(n) for k in range(n) if i != k) / (n * (n - 1))
+                                 pairs:list|None=None, # unordered pairs (i, k) that predict each other (None: all i ≠ k)
+                                ) -> torch.Tensor: # scalar: mean over ordered pairs of H(q_i, p_k)
+    "Every member of a group (or of each listed pair) predicts the Sinkhorn target of the other."
+    n, pasts = len(codes), pasts or [None] * len(codes)
+    pairs = [(i, k) for i in range(n) for k in range(i + 1, n)] if pairs is None else pairs
+    used = sorted({i for p in pairs for i in p})
+    qs = {i: _targets(codes[i], pasts[i], eps, n_iters) for i in used}
+    return sum(_cross_entropy(qs[i], codes[k], tau) + _cross_entropy(qs[k], codes[i], tau) for i, k in pairs) / (2 * len(pairs))

@@ -14,10 +14,10 @@ from fastcore.script import call_parse
 __all__ = ['SCENES', 'MOTIONS', 'SHAPES', 'render_background', 'render_clip', 'show_clips', 'synthetic_classes',
            'synthetic_factors', 'make_synthetic', 'synthetic_cli']
 
-# %% ../nbs/02_synthetic.ipynb #fd533e61
+# %% ../nbs/02_synthetic.ipynb #fe4ad7c6
 SCENES = ('stripes', 'checker', 'blobs', 'gradient', 'dots', 'rings')  # static factor: background textures
 MOTIONS = ('horizontal', 'vertical', 'diagonal', 'circular', 'zoom', 'still')  # dynamic factor: object motions
-SHAPES = ('disk', 'square', 'diamond', 'triangle', 'cross')  # nuisance: object shapes, shared by all classes
+SHAPES = ('disk', 'square', 'diamond', 'triangle', 'cross')  # optional nuisance: object shapes, shared by all classes
 
 # %% ../nbs/02_synthetic.ipynb #a09ff9df
 def _rotated(y, x, theta):
@@ -84,32 +84,37 @@ def _shape_sdf(shape, u, v):
     if shape == 'cross': return np.minimum(np.maximum(abs(u) - 1, abs(v) - 0.4), np.maximum(abs(u) - 0.4, abs(v) - 1))
     raise ValueError(f'unknown shape {shape!r}')
 
-# %% ../nbs/02_synthetic.ipynb #ef4630e1
+# %% ../nbs/02_synthetic.ipynb #fe9c3147
+def _bounce(start, step, lo, hi, n_frames):
+    "Positions of a point moving by `step` per frame from `start`, reflected off the walls `lo` and `hi`."
+    L = hi - lo
+    u = (start - lo + step*np.arange(n_frames)[:, None]) % (2*L)
+    return lo + L - np.abs(u - L)
+
 def _linear(motion, rng, size, n_frames, m):
-    "Constant-velocity path travelling 40-60% of the frame along the motion's axis (random sign)."
+    "Constant-speed path along the motion's axis (random sign), 2.5-4% of the frame per frame, bouncing off the walls."
     d = np.array({'horizontal': [0, 1], 'vertical': [1, 0], 'diagonal': [2**-0.5, 2**-0.5]}[motion])
-    step = d*rng.choice([-1, 1], 2)*rng.uniform(0.4, 0.6)*size/max(n_frames - 1, 1)
-    span = step*(n_frames - 1)
-    start = rng.uniform(m - np.minimum(span, 0), size - m - np.maximum(span, 0))
-    return start[None] + np.arange(n_frames)[:, None]*step
+    step = d*rng.choice([-1, 1], 2)*rng.uniform(0.025, 0.04)*size
+    start = rng.uniform(m, size - m, 2)
+    return np.where(d > 0, _bounce(start, step, m, size - m, n_frames), start)
 
 def _circular(rng, size, n_frames, m):
-    "About one turn per clip on a circle of radius 15-22% of the frame, random direction and phase."
-    R = rng.uniform(0.15, 0.22)*size
-    a = rng.uniform(0, 2*np.pi) + rng.choice([-1, 1])*2*np.pi*rng.uniform(0.8, 1.2)/n_frames*np.arange(n_frames)
+    "A turn every 16-24 frames on a circle of radius 14-20% of the frame, random direction and phase."
+    R = min(rng.uniform(0.14, 0.2)*size, size/2 - m - 1)
+    a = rng.uniform(0, 2*np.pi) + rng.choice([-1, 1])*2*np.pi/rng.uniform(16, 24)*np.arange(n_frames)
     return rng.uniform(m + R, size - m - R, 2)[None] + R*np.stack([np.sin(a), np.cos(a)], 1)
 
-# %% ../nbs/02_synthetic.ipynb #7f415046
+# %% ../nbs/02_synthetic.ipynb #a2ec5e3b
 def _trajectory(motion, rng, size, n_frames, r):
     "Object centres (T,2) as (y,x) pixels and scales (T,) for `motion`, for an object of radius `r`."
     scale = np.ones(n_frames)
-    m = 1.25*r*(1.45 if motion == 'zoom' else 1) + 1  # margin that keeps the whole object inside the frame
+    m = 1.25*r*(1.4 if motion == 'zoom' else 1) + 1  # margin that keeps the whole object inside the frame
     if motion in ('horizontal', 'vertical', 'diagonal'): c = _linear(motion, rng, size, n_frames, m)
     elif motion == 'circular': c = _circular(rng, size, n_frames, m)
     elif motion in ('zoom', 'still'):
         c = np.repeat(rng.uniform(m, size - m, 2)[None], n_frames, 0)
-        if motion == 'zoom':  # about two expand/shrink cycles per clip, random phase
-            scale = 1 + 0.45*np.sin(2*np.pi*np.arange(n_frames)/(n_frames*rng.uniform(0.4, 0.6)) + rng.uniform(0, 2*np.pi))
+        if motion == 'zoom':  # an expand/shrink cycle every 12-20 frames, random phase
+            scale = 1 + 0.4*np.sin(2*np.pi*np.arange(n_frames)/rng.uniform(12, 20) + rng.uniform(0, 2*np.pi))
     else: raise ValueError(f'unknown motion {motion!r}; choose from {MOTIONS}')
     return c, scale
 
@@ -145,13 +150,14 @@ def _paste(frames, mask, alpha, org, colour):
         frames[t][fs] = np.round(frames[t][fs]*(1 - a) + colour*255*a).astype(np.uint8)
         mask[t][fs] |= a[..., 0] > 0
 
-# %% ../nbs/02_synthetic.ipynb #efca9ecb
+# %% ../nbs/02_synthetic.ipynb #80dd1787
 def render_clip(scene:str|int, # static factor: a name in `SCENES` or its index
                 motion:str|int, # dynamic factor: a name in `MOTIONS` or its index
                 rng:np.random.Generator, # source of all randomness (nuisances)
                 size:int=128, # height = width in pixels
                 n_frames:int=32, # number of frames T
-                n_objects:int|None=None, # foreground objects; None: 1 or 2 at random
+                n_objects:int=1, # foreground objects, each with its own colour, shape and path of the same motion
+                shapes:tuple=('disk',), # object shapes drawn from (names in `SHAPES`)
                 return_mask:bool=False, # also return the (T,H,W) bool mask of object pixels
                ):
     "Render one clip as uint8 (T,H,W,3) frames (and optionally the object mask)."
@@ -159,10 +165,10 @@ def render_clip(scene:str|int, # static factor: a name in `SCENES` or its index
     bg, cols = render_background(scene, rng, size)
     frames = np.repeat(np.round(bg*255).astype(np.uint8)[None], n_frames, 0)
     mask = np.zeros(frames.shape[:3], bool)
-    for _ in range(n_objects or int(rng.integers(1, 3))):
-        r = rng.uniform(0.09, 0.11)*size if motion == 'zoom' else rng.uniform(0.08, 0.13)*size
+    for _ in range(n_objects):
+        r = rng.uniform(0.17, 0.19)*size if motion == 'zoom' else rng.uniform(0.2, 0.24)*size
         c, s = _trajectory(motion, rng, size, n_frames, r)
-        alpha, org = _object_alpha(SHAPES[rng.integers(len(SHAPES))], rng, c, s, r)
+        alpha, org = _object_alpha(shapes[rng.integers(len(shapes))], rng, c, s, r)
         _paste(frames, mask, alpha, org, _object_colour(rng, cols))
     return (frames, mask) if return_mask else frames
 
@@ -265,7 +271,7 @@ def _plan(root, classes, p):
             jobs.append((root/rel, label // p['n_dynamic'], label % p['n_dynamic'], i, p['seed'], p['size'], p['n_frames'], p['fps'], p['crf']))
     return jobs, lists
 
-# %% ../nbs/02_synthetic.ipynb #08cdc311
+# %% ../nbs/02_synthetic.ipynb #2290b610
 def make_synthetic(root:str|Path='data/synthetic', # output directory
                    n_train_per_class:int=40, # training clips per class
                    n_test_per_class:int=10, # test clips per class
@@ -283,7 +289,7 @@ def make_synthetic(root:str|Path='data/synthetic', # output directory
     "Write (or reuse) the synthetic scene × motion video dataset under `root`; return `root`."
     root = Path(root); assert size % 2 == 0 and n_frames >= 2, (size, n_frames)
     if size in _DECORD_BAD_SIZES: warnings.warn(f'decord 0.6 cannot batch-decode {size}x{size} h264 files; prefer 32, 64 or ≥ 80')
-    params = dict(version=1, n_train_per_class=n_train_per_class, n_test_per_class=n_test_per_class, size=size,
+    params = dict(version=2, n_train_per_class=n_train_per_class, n_test_per_class=n_test_per_class, size=size,
                   n_frames=n_frames, fps=fps, seed=seed, n_static=n_static, n_dynamic=n_dynamic, crf=crf)
     if not force and _is_complete(root, params): return root
     t0, classes = time.time(), synthetic_classes(n_static, n_dynamic)

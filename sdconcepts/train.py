@@ -27,13 +27,14 @@ from .transforms import train_transform
 __all__ = ['PRESETS', 'TrainConfig', 'preset_configs', 'override_configs', 'resolve_device', 'init_distributed', 'detect_dataset',
            'split_index', 'train_index', 'build_loader', 'param_groups', 'make_optimizer', 'lr_factor',
            'make_scheduler', 'save_atomic', 'rng_state', 'set_rng_state', 'seed_everything', 'check_run_dir', 'RunLog',
-           'NonFiniteLoss', 'Trainer', 'amp_dtype', 'load_run_config', 'params_digest', 'pretrain', 'read_metrics',
-           'backbone_from_checkpoint', 'export_backbone', 'plot_metrics', 'cli_configs', 'sdc_pretrain', 'command_line']
+           'NonFiniteLoss', 'Trainer', 'amp_dtype', 'load_run_config', 'collapse_warnings', 'params_digest', 'pretrain',
+           'read_metrics', 'backbone_from_checkpoint', 'export_backbone', 'plot_metrics', 'cli_configs', 'sdc_pretrain',
+           'command_line']
 
-# %% ../nbs/12_train.ipynb #f576b8e0
+# %% ../nbs/12_train.ipynb #9352c6c1
 @dataclass
 class TrainConfig:
-    "Everything about a pretraining run except the objective; the defaults are the CPU run on the synthetic dataset."
+    "Everything about a pretraining run except the objective; the defaults are the `cpu-paper` run on the synthetic dataset."
     data: str = 'synthetic'         # 'synthetic' (the embedded dataset, generated on first use) or a dataset root / index file
     dataset: str = 'auto'           # index format of `data`: 'auto' | 'list' | 'ucf101' | 'hmdb51' | 'kinetics' | 'diving48' | 'folder'
     split: int = 1                  # official split of UCF-101 / HMDB-51
@@ -60,6 +61,7 @@ class TrainConfig:
     crop_scale: float = 0.3         # smallest crop area (fraction of the frame) of the random resized crop
     color_jitter: float = 0.0       # colour-jitter probability (released code: 0.8)
     grayscale: float = 0.0          # grey-scale probability (released code: 0.2)
+    jitter: tuple[float, ...] = (0.4, 0.4, 0.4, 0.1)  # colour-jitter strengths: brightness, contrast, saturation, hue (≤ 0.5)
     seed: int = 0                   # seed of the initialisation, the data order and the augmentations
     device: str = 'auto'            # 'auto' (CUDA when present) | 'cpu' | 'cuda'
     sync_bn: bool = False           # SyncBatchNorm across ranks (CUDA DDP only)
@@ -74,7 +76,7 @@ class TrainConfig:
 
     def __post_init__(self): _check_train_config(self)
 
-# %% ../nbs/12_train.ipynb #1395e92f
+# %% ../nbs/12_train.ipynb #dc17e5d0
 _CHOICES = dict(dataset=('auto', 'list', 'ucf101', 'hmdb51', 'kinetics', 'diving48', 'folder'),
                 schedule=('cosine', 'step'), amp=('auto', 'none', 'bf16', 'fp16'), device=('auto', 'cpu', 'cuda'),
                 find_unused=('auto', 'always', 'never'), nan_policy=('stop', 'skip'))
@@ -82,16 +84,23 @@ _CHOICES = dict(dataset=('auto', 'list', 'ucf101', 'hmdb51', 'kinetics', 'diving
 def _check_train_config(cfg: TrainConfig):
     "Validate the choices and sizes of `cfg`; lists from JSON become tuples again."
     cfg.milestones = tuple(int(m) for m in cfg.milestones)
+    cfg.jitter = tuple(float(j) for j in cfg.jitter)
+    if len(cfg.jitter) != 4 or not 0 <= cfg.jitter[3] <= 0.5: raise ValueError(f"jitter: 4 strengths (brightness, contrast, saturation, hue ≤ 0.5), not {cfg.jitter}")
     for k, allowed in _CHOICES.items():
         if getattr(cfg, k) not in allowed: raise ValueError(f"TrainConfig.{k}={getattr(cfg, k)!r}; choose from {allowed}")
     if cfg.batch_size < 1 or cfg.epochs < 0 or cfg.n_frames < 1 or cfg.log_every < 1 or cfg.save_every < 1:
         raise ValueError(f"batch_size, n_frames, log_every, save_every must be >= 1 and epochs >= 0: {cfg}")
 
-# %% ../nbs/12_train.ipynb #cccb1c89
+# %% ../nbs/12_train.ipynb #273398b7
 PRESETS = {
     'cpu': (dict(backbone='tiny', backbone_width=16, feature_dim=128, split_bn=True, n_static=10, n_dynamic=10,
-                 local_warmup=2),
-            dict()),
+                 local_warmup=2, n_views=2, separate_heads=True, queue_length=256, freeze_prototypes_epochs=1,
+                 align_pairs='cross'),
+            dict(epochs=12, optimizer='adam', lr=1e-3, weight_decay=1e-5, warmup_epochs=0, color_jitter=1.0,
+                 grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))),
+    'cpu-paper': (dict(backbone='tiny', backbone_width=16, feature_dim=128, split_bn=True, n_static=10, n_dynamic=10,
+                       local_warmup=2),
+                  dict()),
     'ucf101': (dict(),
                dict(data='data/ucf101', dataset='ucf101', epochs=200, batch_size=32, lr=0.1, warmup_epochs=5,
                     n_frames=16, stride=1, size=112, decode_size=128, crop_scale=0.2, workers=8, save_every=20,
@@ -215,12 +224,12 @@ def _seed_worker(worker_id):
     s = torch.initial_seed() % 2**32
     np.random.seed(s); random.seed(s)
 
-# %% ../nbs/12_train.ipynb #079249cc
+# %% ../nbs/12_train.ipynb #f3325c5c
 def build_loader(cfg: TrainConfig, model_cfg: SDCConfig, ctx) -> tuple[DataLoader, DistributedSampler, _EpochShared]:
     "Training DataLoader of `cfg.data`: clips of T+1 frames, `model_cfg.n_views` per video, this rank's shard."
     root, items = train_index(cfg)
     tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True,
-                          color_jitter=cfg.color_jitter, grayscale=cfg.grayscale)
+                          color_jitter=cfg.color_jitter, grayscale=cfg.grayscale, jitter=tuple(cfg.jitter))
     ds = _EpochShared(VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
                                    n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed))
     if len(ds) // ctx.world < cfg.batch_size:
@@ -553,11 +562,12 @@ def _non_finite(self: Trainer, what, out, snap):
     if self.ctx.main: warnings.warn(f"skipped step {self.step + 1}: non-finite {what} {terms}")
     return None
 
-# %% ../nbs/12_train.ipynb #51b11528
+# %% ../nbs/12_train.ipynb #f82e7453
 def _needs_find_unused(model_cfg, cfg: TrainConfig, epoch: int) -> bool:
-    "Whether some parameters get no gradient in `epoch` (the local branch before its warm-up ends)."
+    "Whether some parameters get no gradient in `epoch` (the local branch before its warm-up ends; the baseline's concepts)."
     if cfg.find_unused != 'auto': return cfg.find_unused == 'always'
-    return getattr(model_cfg, 'lambda_local', 0) <= 0 or epoch < getattr(model_cfg, 'local_warmup', 0)
+    return (getattr(model_cfg, 'lambda_local', 0) <= 0 or epoch < getattr(model_cfg, 'local_warmup', 0)
+            or getattr(model_cfg, 'objective', 'sdc') != 'sdc')
 
 @patch
 def _wrap(self: Trainer, epoch):
@@ -592,17 +602,25 @@ def train_epoch(self: Trainer, epoch: int):
         t_end = time.perf_counter()
     self._end_epoch(whole, epoch, time.perf_counter() - t_epoch)
 
-# %% ../nbs/12_train.ipynb #39b7316b
+# %% ../nbs/12_train.ipynb #1197ab8f
 @patch
 def _log_window(self: Trainer, window, epoch, elapsed):
     n = window.n
     r = dict(kind='step', epoch=epoch + 1, step=self.step) | window.means(self.ctx)
-    r |= dict(clips_per_s=n * self.cfg.batch_size * self.ctx.world / max(elapsed, 1e-9),
+    r |= dict(clips_per_s=n * self._clips_per_step() / max(elapsed, 1e-9),
               skipped=self.skipped, bad_videos=self._bad_videos())
     if self.ctx.device.type == 'cuda': r['max_mem_gb'] = torch.cuda.max_memory_allocated() / 2**30
     self.log.write(r)
     if self.bar is not None:
-        self.bar.set_postfix({k: f'{r[k]:.3g}' for k in ('loss', 'align', 'local', 'lr', 'clips_per_s') if r.get(k) is not None})
+        keys = ('loss', 'align', 'local', 'code_entropy', 'prototype_usage', 'feature_std', 'lr', 'clips_per_s')
+        self.bar.set_postfix({_SHORT.get(k, k): f'{r[k]:.3g}' for k in keys if r.get(k) is not None})
+
+_SHORT = dict(code_entropy='H', prototype_usage='used', feature_std='std')
+
+@patch
+def _clips_per_step(self: Trainer) -> int:
+    "Clips one optimiser step consumes over all ranks (videos × views)."
+    return self.cfg.batch_size * self.ctx.world * getattr(self.model_cfg, 'n_views', 1)
 
 @patch
 def _bad_videos(self: Trainer) -> int:
@@ -612,15 +630,31 @@ def _bad_videos(self: Trainer) -> int:
     t = torch.tensor([float(n)], device=self.ctx.device); dist.all_reduce(t)
     return int(t.item())
 
-# %% ../nbs/12_train.ipynb #f20d67ea
+# %% ../nbs/12_train.ipynb #5bb5a4f7
+def collapse_warnings(r: dict) -> list[str]:
+    "Messages for the collapse signs in an epoch record `r` (missing instruments are skipped)."
+    msgs, g = [], lambda k: r.get(k) if isinstance(r.get(k), (int, float)) and math.isfinite(r.get(k)) else None
+    if g('code_entropy') is not None and g('code_entropy') > 0.98:
+        msgs.append(f"concept codes are uniform (entropy {g('code_entropy'):.3f} of ln K): the alignment carries no information")
+    if g('code_entropy') is not None and g('code_entropy') < 0.05:
+        msgs.append(f"concept codes are one-hot (entropy {g('code_entropy'):.3f} of ln K)")
+    if g('prototype_usage') is not None and g('prototype_usage') < 0.1:
+        msgs.append(f"only {g('prototype_usage'):.0%} of the prototypes are used")
+    if g('feature_std') is not None and g('feature_std') < 0.05:
+        msgs.append(f"features collapsed to a point (std {g('feature_std'):.3f})")
+    return msgs
+
+# %% ../nbs/12_train.ipynb #6caf7a68
 @patch
 def _end_epoch(self: Trainer, whole, epoch, elapsed):
     self.epoch = epoch + 1
     r = dict(kind='epoch', epoch=self.epoch, step=self.step) | whole.means(self.ctx)
-    r |= dict(epoch_time=elapsed, clips_per_s=whole.n * self.cfg.batch_size * self.ctx.world / max(elapsed, 1e-9),
+    r |= dict(epoch_time=elapsed, clips_per_s=whole.n * self._clips_per_step() / max(elapsed, 1e-9),
               skipped=self.skipped, bad_videos=self._bad_videos())
     self.log.write(r)
     if self.bar is not None: self.bar.close(); self.bar = None
+    if self.ctx.main:
+        for msg in collapse_warnings(r): warnings.warn(f"epoch {self.epoch}: {msg}")
     if self.ctx.main and self.cfg.progress:
         keys = ('loss', 'align', 'sparse', 'rec', 'local', 'infonce', 'code_entropy', 'prototype_usage', 'feature_std')
         print(f"epoch {self.epoch}/{self.cfg.epochs} " + ' '.join(f"{k} {r[k]:.4g}" for k in keys if r.get(k) is not None)
