@@ -90,7 +90,7 @@ def loader_vs_decode(root=None, # dataset root with `trainlist.txt`; None: the e
         for k, v in res.items(): print(f'{k:28s} {v:9.2f}')
     return res
 
-# %% ../nbs/15_bench.ipynb #5e1ac957
+# %% ../nbs/15_bench.ipynb #919b2118
 def _step_setup(preset='cpu', batch_size=None, n_frames=None, size=None, device='cpu', **overrides):
     "(model, optimiser, clips x (B·V,3,T+1,H,W) for B videos × V views, epoch with every loss on) of a preset; None sizes: the preset's."
     mcfg, tcfg = preset_configs(preset, **overrides)
@@ -105,6 +105,10 @@ def _train_step(model, opt, x, epoch):
     opt.zero_grad(set_to_none=True); out['loss'].backward()
     model.prototype_grad_hook(epoch); opt.step(); model.after_step(epoch)
     return out
+
+def _backbone_batch(x):
+    "Random stand-in for the backbone's input of a step on `x` (N,C,T+1,H,W): the 3N clips [v; s; d] of T frames."
+    return torch.randn(3 * x.shape[0], x.shape[1], x.shape[2] - 1, *x.shape[3:], device=x.device)
 
 def _backbone_step(model, x3):
     fmap, f = model.backbone(x3)
@@ -125,7 +129,7 @@ def _peak_rss_mb() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 2**20 if platform.system() == 'Darwin' else r / 2**10
 
-# %% ../nbs/15_bench.ipynb #18199013
+# %% ../nbs/15_bench.ipynb #4d8e25cf
 def step_overhead(preset:str='cpu', # a key of `train.PRESETS`
                   batch_size:int=None, # clips per step (None: the preset's)
                   n_frames:int=None, # T (the step reads T+1; None: the preset's)
@@ -136,7 +140,7 @@ def step_overhead(preset:str='cpu', # a key of `train.PRESETS`
                  ) -> dict:
     "Seconds per SDC training step vs the backbone's forward+backward on the same 3B batch, and the non-backbone share."
     model, opt, x, epoch = _step_setup(preset, batch_size, n_frames, size, device)
-    x3 = torch.randn(3 * x.shape[0], *x.shape[1:2], x.shape[2] - 1, *x.shape[3:], device=device)
+    x3 = _backbone_batch(x)
     steps = _times(lambda: _train_step(model, opt, x, epoch), repeats, device)
     bbs = _times(lambda: _backbone_step(model, x3), repeats, device)
     step, bb = statistics.median(steps), statistics.median(bbs)
@@ -145,12 +149,12 @@ def step_overhead(preset:str='cpu', # a key of `train.PRESETS`
     if verbose: print(f'step {step*1e3:.1f} ms, backbone {bb*1e3:.1f} ms: ratio {step/bb:.2f}, not backbone {res["overhead_share"]:.0%}')
     return res
 
-# %% ../nbs/15_bench.ipynb #b6c6df00
+# %% ../nbs/15_bench.ipynb #f43acf54
 def step_memory(preset:str='cpu', batch_size:int=None, n_frames:int=None, size:int=None, device:str='cpu') -> dict:
     "Peak RSS (MiB) and its growth for the backbone alone, then for two full training steps (and the CUDA peaks on a GPU)."
     cuda = torch.device(device).type == 'cuda'
     model, opt, x, epoch = _step_setup(preset, batch_size, n_frames, size, device)
-    x3 = torch.randn(3 * x.shape[0], *x.shape[1:2], x.shape[2] - 1, *x.shape[3:], device=device)
+    x3 = _backbone_batch(x)
     before, res = _peak_rss_mb(), {}
     if cuda: torch.cuda.reset_peak_memory_stats()
     for _ in range(2): _backbone_step(model, x3)
@@ -270,12 +274,11 @@ def _quality_row(rep:dict) -> dict:
     row['decoupling'] = {r: {k: lp[r][k] for k in ('static', 'dynamic')} for r in _DECOUPLED if r in lp}
     return row
 
-# %% ../nbs/15_bench.ipynb #8ccb6149
+# %% ../nbs/15_bench.ipynb #c6dc08b0
 def _mean_std(xs):
     xs = [x for x in xs if x is not None]
     if not xs: return None
-    m = sum(xs) / len(xs)
-    return dict(mean=m, std=(sum((x - m)**2 for x in xs) / (len(xs) - 1))**0.5 if len(xs) > 1 else 0.0, n=len(xs))
+    return dict(mean=statistics.mean(xs), std=statistics.stdev(xs) if len(xs) > 1 else 0.0, n=len(xs))
 
 def quality_summary(runs:dict) -> dict:
     "Mean ± std over seeds of every figure: {variant: {'probe'|'r1': {factor: stats}, 'decoupling': {rep: {factor: stats}}}}."

@@ -224,12 +224,12 @@ def _seed_worker(worker_id):
     s = torch.initial_seed() % 2**32
     np.random.seed(s); random.seed(s)
 
-# %% ../nbs/12_train.ipynb #f3325c5c
+# %% ../nbs/12_train.ipynb #69e66024
 def build_loader(cfg: TrainConfig, model_cfg: SDCConfig, ctx) -> tuple[DataLoader, DistributedSampler, _EpochShared]:
     "Training DataLoader of `cfg.data`: clips of T+1 frames, `model_cfg.n_views` per video, this rank's shard."
     root, items = train_index(cfg)
     tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True,
-                          color_jitter=cfg.color_jitter, grayscale=cfg.grayscale, jitter=tuple(cfg.jitter))
+                          color_jitter=cfg.color_jitter, grayscale=cfg.grayscale, jitter=cfg.jitter)
     ds = _EpochShared(VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
                                    n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed))
     if len(ds) // ctx.world < cfg.batch_size:
@@ -630,18 +630,16 @@ def _bad_videos(self: Trainer) -> int:
     t = torch.tensor([float(n)], device=self.ctx.device); dist.all_reduce(t)
     return int(t.item())
 
-# %% ../nbs/12_train.ipynb #5bb5a4f7
+# %% ../nbs/12_train.ipynb #e9930fee
 def collapse_warnings(r: dict) -> list[str]:
     "Messages for the collapse signs in an epoch record `r` (missing instruments are skipped)."
-    msgs, g = [], lambda k: r.get(k) if isinstance(r.get(k), (int, float)) and math.isfinite(r.get(k)) else None
-    if g('code_entropy') is not None and g('code_entropy') > 0.98:
-        msgs.append(f"concept codes are uniform (entropy {g('code_entropy'):.3f} of ln K): the alignment carries no information")
-    if g('code_entropy') is not None and g('code_entropy') < 0.05:
-        msgs.append(f"concept codes are one-hot (entropy {g('code_entropy'):.3f} of ln K)")
-    if g('prototype_usage') is not None and g('prototype_usage') < 0.1:
-        msgs.append(f"only {g('prototype_usage'):.0%} of the prototypes are used")
-    if g('feature_std') is not None and g('feature_std') < 0.05:
-        msgs.append(f"features collapsed to a point (std {g('feature_std'):.3f})")
+    v = {k: x for k in ('code_entropy', 'prototype_usage', 'feature_std')
+         if isinstance(x := r.get(k), (int, float)) and math.isfinite(x)}
+    h, use, std, msgs = v.get('code_entropy'), v.get('prototype_usage'), v.get('feature_std'), []
+    if h is not None and h > 0.98: msgs.append(f"concept codes are uniform (entropy {h:.3f} of ln K): the alignment carries no information")
+    if h is not None and h < 0.05: msgs.append(f"concept codes are one-hot (entropy {h:.3f} of ln K)")
+    if use is not None and use < 0.1: msgs.append(f"only {use:.0%} of the prototypes are used")
+    if std is not None and std < 0.05: msgs.append(f"features collapsed to a point (std {std:.3f})")
     return msgs
 
 # %% ../nbs/12_train.ipynb #6caf7a68
