@@ -7,8 +7,9 @@ __all__ = ['QUALITY_VARIANTS', 'QUALITY_DEFAULT', 'QUALITY_TITLES', 'loader_vs_d
            'matmul_flops_per_s', 'flops_vs_matmul', 'machine_info', 'bench_table', 'feed_workers', 'quality_summary',
            'quality_markdown', 'quality_benchmark', 'sdc_bench']
 
-# %% ../nbs/15_bench.ipynb #6b88826d
+# %% ../nbs/15_bench.ipynb #3a096a4e
 import json, math, os, platform, resource, statistics, time
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 import numpy as np, torch
@@ -20,8 +21,8 @@ from .video import read_clip, sample_clip_indices, video_info, _decord_get_batch
 from .datasets import VideoDataset, parse_list
 from .transforms import train_transform
 from .synthetic import make_synthetic
-from .model import SDCModel
-from .train import preset_configs, make_optimizer
+from .model import SDCModel, SDCConfig
+from .train import preset_configs, make_optimizer, TrainConfig
 
 # %% ../nbs/15_bench.ipynb #c1629f90
 def _bench_items(root, n_clips:int) -> tuple:
@@ -251,18 +252,24 @@ def _run_benchmarks(s:dict) -> dict:
         res['cuda']['feed'] = feed_workers(lv, 32 / res['cuda']['r21d']['step_overhead']['step_s'])
     return res | dict(machine=machine_info(), seconds=time.perf_counter() - t0, settings=s)
 
-# %% ../nbs/15_bench.ipynb #f6332ca6
+# %% ../nbs/15_bench.ipynb #acb2cc1e
+_NO_TEACHERS = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False)   # the paper's four terms
 QUALITY_VARIANTS = {  # variant → overrides of the preset (the order is the order of the tables)
-    'infonce': dict(objective='infonce', n_views=2),
-    'sdc_align': dict(lambda_sparse=0.0, lambda_rec=0.0, lambda_local=0.0),
-    'sdc_align_sparse_rec': dict(lambda_local=0.0),
+    'infonce': dict(objective='infonce', n_views=2, **_NO_TEACHERS),   # the SDC-only terms do not apply
+    'sdc_align': dict(lambda_sparse=0.0, lambda_rec=0.0, lambda_local=0.0, **_NO_TEACHERS),
+    'sdc_align_sparse_rec': dict(lambda_local=0.0, **_NO_TEACHERS),
+    'sdc_paper_terms': dict(_NO_TEACHERS),
     'sdc_full': dict(),
-    'sdc_full_all_pairs': dict(align_pairs='all'),
+    'sdc_teachers_only': dict(lambda_distill=0.0),
+    'sdc_distill_only': dict(lambda_teacher=0.0),
+    'sdc_full_all_pairs': dict(align_pairs='all', **_NO_TEACHERS),
 }
-QUALITY_DEFAULT = ('infonce', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_full')   # what runs unless `variants` says otherwise
+QUALITY_DEFAULT = ('infonce', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
 QUALITY_TITLES = {'random': 'random init', 'infonce': 'InfoNCE, two clips (baseline)', 'sdc_align': 'SDC: alignment only',
-                  'sdc_align_sparse_rec': 'SDC: + sparsity + reconstruction', 'sdc_full': 'SDC: + local contrast (full)',
-                  'sdc_full_all_pairs': 'SDC full, every pair aligned (released code)'}
+                  'sdc_align_sparse_rec': 'SDC: + sparsity + reconstruction', 'sdc_paper_terms': 'SDC: + local contrast',
+                  'sdc_full': 'SDC: + teachers and distillation (full)',
+                  'sdc_teachers_only': 'SDC full without the distillation', 'sdc_distill_only': 'SDC full without the teachers',
+                  'sdc_full_all_pairs': 'SDC, paper terms, every pair aligned (released code)'}
 _FACTORS, _DECOUPLED = ('action', 'static', 'dynamic'), ('z_s', 'z_d', 'O_s', 'O_d')
 
 def _quality_row(rep:dict) -> dict:
@@ -272,9 +279,11 @@ def _quality_row(rep:dict) -> dict:
     row = dict(probe={k: f[k] for k in _FACTORS if k in f},
                r1={k: v['R@1'] for k, v in rep.get('retrieval', {}).items() if k in _FACTORS})
     row['decoupling'] = {r: {k: lp[r][k] for k in ('static', 'dynamic')} for r in _DECOUPLED if r in lp}
+    if 'z_s' in lp and 'z_d' in lp:   # the decoupling criterion, per seed: z_s − z_d on static, z_d − z_s on dynamic
+        row['gaps'] = dict(static=lp['z_s']['static'] - lp['z_d']['static'], dynamic=lp['z_d']['dynamic'] - lp['z_s']['dynamic'])
     return row
 
-# %% ../nbs/15_bench.ipynb #c6dc08b0
+# %% ../nbs/15_bench.ipynb #885b63ac
 def _mean_std(xs):
     xs = [x for x in xs if x is not None]
     if not xs: return None
@@ -290,10 +299,13 @@ def quality_summary(runs:dict) -> dict:
         dec = {rep for r in rows for rep in r['decoupling']}
         o['decoupling'] = {rep: {k: _mean_std([r['decoupling'].get(rep, {}).get(k) for r in rows]) for k in ('static', 'dynamic')}
                            for rep in _DECOUPLED if rep in dec}
+        gaps = [r['gaps'] for r in rows if 'gaps' in r]
+        if gaps: o['gaps'] = {k: _mean_std([g[k] for g in gaps]) for k in ('static', 'dynamic')} | dict(
+            decoupled=sum(min(g.values()) >= 0.10 for g in gaps), n=len(gaps))
         out[name] = o
     return out
 
-# %% ../nbs/15_bench.ipynb #0d7fc1b9
+# %% ../nbs/15_bench.ipynb #80acb494
 def _ms(st, pct=True):
     if st is None: return '–'
     f = 100 if pct else 1
@@ -315,10 +327,25 @@ def quality_markdown(summary:dict, settings:dict|None=None) -> str:
                   'and `z_d` ≥ `z_s` + 10 on dynamic.', '', '| objective | representation | static | dynamic |', '|---|---|---|---|']
         for name, d in dec:
             for rep, st in d.items(): lines.append(f"| {QUALITY_TITLES.get(name, name)} | {rep} | {_ms(st['static'])} | {_ms(st['dynamic'])} |")
+        lines += ['', 'The same criterion per seed (points, mean ± std over seeds), and the seeds that meet both halves:', '',
+                  '| objective | static: z_s − z_d | dynamic: z_d − z_s | decoupled seeds |', '|---|---|---|---|']
+        for name, v in summary.items():
+            if g := v.get('gaps'): lines.append(f"| {QUALITY_TITLES.get(name, name)} | {_ms(g['static'])} | {_ms(g['dynamic'])} | {g['decoupled']} of {g['n']} |")
     if settings: lines += ['', 'Settings: ' + ', '.join(f'{k}={v}' for k, v in settings.items()) + '.']
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_bench.ipynb #e719d197
+# %% ../nbs/15_bench.ipynb #74847533
+_RUN_ONLY = {'out', 'resume', 'overwrite', 'progress', 'device', 'workers'}   # fields that do not change what a run learns
+
+def _stale_fields(run, mc, tc) -> list:
+    "Fields whose value in `run`'s saved config.json differs from (mc, tc); [] when there is no saved run."
+    try: saved = json.loads((run/'config.json').read_text())
+    except (OSError, ValueError): return []
+    known = lambda cls, d: cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})  # absent: the default
+    old = dict(model=asdict(known(SDCConfig, saved.get('model', {}))), train=asdict(known(TrainConfig, saved.get('train', {}))))
+    want = dict(model=asdict(mc), train=asdict(tc))
+    return [f'{blk}.{k}' for blk in want for k in want[blk] if k not in _RUN_ONLY and old[blk][k] != want[blk][k]]
+
 def quality_benchmark(out:str|Path='runs/quality', # directory: runs/, quality.json, quality.md
                       seeds:int=3, # seeds 0 … seeds-1 of every variant
                       variants:tuple|None=None, # names in `QUALITY_VARIANTS` (None: `QUALITY_DEFAULT`); random init comes with 'sdc_full'
@@ -338,9 +365,12 @@ def quality_benchmark(out:str|Path='runs/quality', # directory: runs/, quality.j
     for seed in range(seeds):
         for name in variants:
             run, t0, key = out/'runs'/f'{name}-seed{seed}', time.perf_counter(), f'{name}-seed{seed}'
-            if not (run/'report.json').exists():
-                mc, tc = preset_configs(preset, **(overrides | QUALITY_VARIANTS[name]), seed=seed, out=str(run),
-                                        resume=True, progress=False)
+            mc, tc = preset_configs(preset, **(overrides | QUALITY_VARIANTS[name]), seed=seed, out=str(run),
+                                    resume=True, progress=False)
+            stale = _stale_fields(run, mc, tc)
+            if stale and verbose: print(f"{key}: made with other settings ({', '.join(stale)}): training it again", flush=True)
+            if stale or not (run/'report.json').exists():
+                if stale: tc = replace(tc, resume=False, overwrite=True)
                 pretrain(mc, tc)
                 evaluate_and_analyse(run, baseline=name == 'sdc_full', seed=seed, progress=False)
                 seconds[key] = round(time.perf_counter() - t0, 1)

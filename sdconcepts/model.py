@@ -21,9 +21,9 @@ from .attention import ConceptAttention
 from .local_contrast import valid_concepts, local_contrast_loss
 
 # %% auto #0
-__all__ = ['SDCConfig', 'SDCModel', 'code_diagnostics', 'feature_std', 'info_nce']
+__all__ = ['SDCConfig', 'SDCModel', 'code_diagnostics', 'feature_std', 'info_nce', 'code_correlation']
 
-# %% ../nbs/11_model.ipynb #6ed895ad
+# %% ../nbs/11_model.ipynb #059e1b84
 @dataclass
 class SDCConfig:
     "Every setting of the SDC objective; paper defaults, the released code's values in comments."
@@ -59,13 +59,18 @@ class SDCConfig:
     queue_length: int = 0           # rows of past codes added to the Sinkhorn problem (released code: 1024)
     queue_start_epoch: int = 1      # first epoch whose targets use the queue (released code: 1)
     align_pairs: str = 'all'        # 'all': every member of a group predicts every other | 'cross': clip j's video only with clip k≠j's s or d
+    # -- what this implementation adds so that the video's codes decouple (off by default; see "Decoupling the video's codes") --
+    lambda_distill: float = 0.0     # weight of L_distill: the video code's static (dynamic) half tracks its own clip's z_s (z_d)
+    lambda_teacher: float = 0.0     # weight of L_teacher: InfoNCE between two clips' z_s, and between their z_d (needs n_views ≥ 2)
+    teacher_tau: float = 0.1        # temperature of L_teacher
+    split_video_head: bool = False  # two video heads (needs separate_heads): the static and dynamic code halves normalised apart
     # -- the baseline users would otherwise pick --
     objective: str = 'sdc'          # 'sdc' | 'infonce': SimCLR-style InfoNCE between two clips of a video, RGB only (needs n_views ≥ 2)
 
     @property
     def n_concepts(self): return self.n_static + self.n_dynamic
 
-# %% ../nbs/11_model.ipynb #f6dc4c24
+# %% ../nbs/11_model.ipynb #de147229
 class SDCModel(nn.Module):
     "Backbone + head + prototypes + reconstruction MLPs + concept cross-attention: the whole SDC objective."
     def __init__(self, cfg: SDCConfig = None):
@@ -75,11 +80,13 @@ class SDCModel(nn.Module):
         if cfg.objective == 'infonce' and cfg.n_views < 2: raise ValueError("objective='infonce' contrasts two clips of a video: set n_views=2")
         if cfg.align_pairs not in ('all', 'cross'): raise ValueError(f"align_pairs must be 'all' or 'cross', not {cfg.align_pairs!r}")
         if cfg.align_pairs == 'cross' and cfg.n_views < 2: raise ValueError("align_pairs='cross' pairs different clips: set n_views=2")
+        if cfg.lambda_teacher > 0 and cfg.n_views < 2: raise ValueError("lambda_teacher > 0 contrasts two clips of a video: set n_views=2")
         kw = dict(width=cfg.backbone_width, dim=cfg.feature_dim) if cfg.backbone == 'tiny' else {}
         split = 3 if cfg.split_bn and cfg.objective == 'sdc' else 0   # the baseline sees only v: plain BatchNorm
         self.backbone = make_backbone(cfg.backbone, split_bn=split, **kw)
         dim = self.backbone.dim
-        n_heads, kind = (3, 'mlp') if cfg.separate_heads else (1, cfg.head)
+        if cfg.split_video_head and not cfg.separate_heads: raise ValueError("split_video_head needs separate_heads=True")
+        n_heads, kind = (3 + cfg.split_video_head, 'mlp') if cfg.separate_heads else (1, cfg.head)   # v, s, d (, v's dynamic half)
         self.heads = nn.ModuleList(projection_head(dim, kind, hidden=cfg.head_dim, out=dim) for _ in range(n_heads))
         self.prototypes = Prototypes(dim, cfg.n_static, cfg.n_dynamic)
         self.rec_v = Reconstruction(cfg.n_concepts, dim, loss=cfg.reconstruction)
@@ -107,7 +114,7 @@ def _per_input_statistics(module):
     finally:
         for m, o in zip(bns, old): m.eval_split = o
 
-# %% ../nbs/11_model.ipynb #cf7de1d9
+# %% ../nbs/11_model.ipynb #ab2180c0
 @patch
 def _encode(self: SDCModel, x):
     "Decouple `x` (B,C,T+1,H,W), one backbone pass on [v;s;d]: maps, pooled and head outputs, split by input."
@@ -115,13 +122,16 @@ def _encode(self: SDCModel, x):
     with _per_input_statistics(self.backbone): fmap, f = self.backbone(torch.cat([v, s, d]))
     fmap, f = fmap.chunk(3), f.chunk(3)
     h = [self.heads[i % len(self.heads)](f[i]) for i in range(3)]
+    if self.cfg.split_video_head: h[0] = (h[0], self.heads[3](f[0]))   # the video's static-half and dynamic-half heads
     return fmap, f, h
 
 @patch
 def _codes(self: SDCModel, h):
-    "Concept codes z_v, z_s, z_d from the head outputs of v, s and d."
-    P = self.prototypes
-    return concept_codes(h[0], P.C_v), concept_codes(h[1], P.C_s), concept_codes(h[2], P.C_d)
+    "Concept codes z_v, z_s, z_d from the head outputs of v, s and d (v: one output, or one per code half)."
+    P, Ks = self.prototypes, self.cfg.n_static
+    z_v = (torch.cat([concept_codes(h[0][0], P.C_v[:Ks]), concept_codes(h[0][1], P.C_v[Ks:])], 1)
+           if isinstance(h[0], tuple) else concept_codes(h[0], P.C_v))
+    return z_v, concept_codes(h[1], P.C_s), concept_codes(h[2], P.C_d)
 
 # %% ../nbs/11_model.ipynb #ea4589da
 @patch
@@ -199,6 +209,24 @@ def _infonce(self: SDCModel, f):
     vd = sum(sym(g['vd'](fv[j]), g['dv'](fd[o])) for j, o in enumerate(other)) / V if 'vd' in g else zero
     return vv + vs + vd
 
+# %% ../nbs/11_model.ipynb #dcd81fb0
+def code_correlation(student, teacher):
+    "Mean over concepts of 1 − Pearson correlation across the batch between `student` (B,K) and the detached `teacher` (B,K)."
+    s, t = student.float() - student.float().mean(0), teacher.detach().float() - teacher.detach().float().mean(0)
+    return (1 - (s * t).sum(0) / (s.norm(dim=0) * t.norm(dim=0) + 1e-8)).mean()
+
+# %% ../nbs/11_model.ipynb #29e25e66
+@patch
+def _distill(self: SDCModel, z):
+    "L_distill (each clip's video code halves ← its own z_s, z_d) and L_teacher (two clips' z_s ↔ z_s, z_d ↔ z_d)."
+    V, Ks, tau = self.cfg.n_views, self.cfg.n_static, self.cfg.teacher_tau
+    zv, zs, zd = (_by_view(t, V) for t in z)
+    distill = sum(code_correlation(zv[j][:, :Ks], zs[j]) + code_correlation(zv[j][:, Ks:], zd[j]) for j in range(V)) / (2 * V)
+    pairs = [(j, k) for j in range(V) for k in range(j + 1, V)]
+    sym = lambda a, b: (info_nce(a, b, tau) + info_nce(b, a, tau)) / 2
+    teacher = sum(sym(zs[j], zs[k]) + sym(zd[j], zd[k]) for j, k in pairs) / (2 * len(pairs)) if pairs else distill.new_zeros(())
+    return distill, teacher
+
 # %% ../nbs/11_model.ipynb #95c028d8
 @patch
 def _baseline(self: SDCModel, x):
@@ -209,7 +237,7 @@ def _baseline(self: SDCModel, x):
     nce = sum(info_nce(fv[j], fv[(j + 1) % V], tau) + info_nce(fv[(j + 1) % V], fv[j], tau) for j in range(V)) / (2 * V)
     return dict(loss=nce, infonce=nce.detach(), feature_std=feature_std(f))
 
-# %% ../nbs/11_model.ipynb #0edfa396
+# %% ../nbs/11_model.ipynb #3273a41e
 @patch
 def forward(self: SDCModel, x, epoch: int = 0):
     "All losses (`loss` is the weighted total) and the collapse diagnostics for a batch of clips `x`."
@@ -227,9 +255,11 @@ def forward(self: SDCModel, x, epoch: int = 0):
                     for j in range(cfg.n_views)]
         local, gap = sum(l for l, _ in per_view) / cfg.n_views, sum(g for _, g in per_view) / cfg.n_views
     nce = self._infonce(f) if cfg.infonce > 0 else align.new_zeros(())
-    loss = cfg.lambda_align * align + cfg.lambda_sparse * sparse + cfg.lambda_rec * rec + cfg.lambda_local * local + cfg.infonce * nce
+    distill, teacher = self._distill(z) if cfg.lambda_distill > 0 or cfg.lambda_teacher > 0 else (align.new_zeros(()),) * 2
+    loss = (cfg.lambda_align * align + cfg.lambda_sparse * sparse + cfg.lambda_rec * rec + cfg.lambda_local * local
+            + cfg.infonce * nce + cfg.lambda_distill * distill + cfg.lambda_teacher * teacher)
     out = dict(loss=loss, align=align.detach(), sparse=sparse.detach(), rec=rec.detach(), local=local.detach(),
-               infonce=nce.detach())
+               infonce=nce.detach(), distill=distill.detach(), teacher=teacher.detach())
     return out | code_diagnostics(z, cfg.tau) | dict(feature_std=feature_std(f[0]), local_gap=gap)
 
 # %% ../nbs/11_model.ipynb #b627ef03
