@@ -334,14 +334,14 @@ def quality_markdown(summary:dict, settings:dict|None=None) -> str:
     if settings: lines += ['', 'Settings: ' + ', '.join(f'{k}={v}' for k, v in settings.items()) + '.']
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_bench.ipynb #74847533
+# %% ../nbs/15_bench.ipynb #e50ff052
 _RUN_ONLY = {'out', 'resume', 'overwrite', 'progress', 'device', 'workers'}   # fields that do not change what a run learns
 
 def _stale_fields(run, mc, tc) -> list:
     "Fields whose value in `run`'s saved config.json differs from (mc, tc); [] when there is no saved run."
     try: saved = json.loads((run/'config.json').read_text())
     except (OSError, ValueError): return []
-    known = lambda cls, d: cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})  # absent: the default
+    known = lambda cls, d: cls(**{k: d[k] for k in {f.name for f in fields(cls)} & set(d)})  # absent: the default
     old = dict(model=asdict(known(SDCConfig, saved.get('model', {}))), train=asdict(known(TrainConfig, saved.get('train', {}))))
     want = dict(model=asdict(mc), train=asdict(tc))
     return [f'{blk}.{k}' for blk in want for k in want[blk] if k not in _RUN_ONLY and old[blk][k] != want[blk][k]]

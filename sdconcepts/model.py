@@ -209,10 +209,11 @@ def _infonce(self: SDCModel, f):
     vd = sum(sym(g['vd'](fv[j]), g['dv'](fd[o])) for j, o in enumerate(other)) / V if 'vd' in g else zero
     return vv + vs + vd
 
-# %% ../nbs/11_model.ipynb #dcd81fb0
+# %% ../nbs/11_model.ipynb #98ab4849
 def code_correlation(student, teacher):
     "Mean over concepts of 1 − Pearson correlation across the batch between `student` (B,K) and the detached `teacher` (B,K)."
-    s, t = student.float() - student.float().mean(0), teacher.detach().float() - teacher.detach().float().mean(0)
+    s, t = student.float(), teacher.detach().float()
+    s, t = s - s.mean(0), t - t.mean(0)
     return (1 - (s * t).sum(0) / (s.norm(dim=0) * t.norm(dim=0) + 1e-8)).mean()
 
 # %% ../nbs/11_model.ipynb #29e25e66

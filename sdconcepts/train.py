@@ -91,16 +91,16 @@ def _check_train_config(cfg: TrainConfig):
     if cfg.batch_size < 1 or cfg.epochs < 0 or cfg.n_frames < 1 or cfg.log_every < 1 or cfg.save_every < 1:
         raise ValueError(f"batch_size, n_frames, log_every, save_every must be >= 1 and epochs >= 0: {cfg}")
 
-# %% ../nbs/12_train.ipynb #86d783f1
+# %% ../nbs/12_train.ipynb #621bb2cb
+_TINY = dict(backbone='tiny', backbone_width=16, feature_dim=128, split_bn=True, n_static=10, n_dynamic=10, local_warmup=2)
+_TERMS = ('loss', 'align', 'sparse', 'rec', 'local', 'infonce', 'distill', 'teacher')   # the loss terms a forward returns
+
 PRESETS = {
-    'cpu': (dict(backbone='tiny', backbone_width=16, feature_dim=128, split_bn=True, n_static=10, n_dynamic=10,
-                 local_warmup=2, n_views=2, separate_heads=True, queue_length=256, freeze_prototypes_epochs=1,
-                 align_pairs='cross', lambda_distill=5.0, lambda_teacher=1.0, split_video_head=True),
+    'cpu': (_TINY | dict(n_views=2, separate_heads=True, queue_length=256, freeze_prototypes_epochs=1,
+                         align_pairs='cross', lambda_distill=5.0, lambda_teacher=1.0, split_video_head=True),
             dict(epochs=12, optimizer='adam', lr=1e-3, weight_decay=1e-5, warmup_epochs=0, color_jitter=1.0,
                  grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))),
-    'cpu-paper': (dict(backbone='tiny', backbone_width=16, feature_dim=128, split_bn=True, n_static=10, n_dynamic=10,
-                       local_warmup=2),
-                  dict()),
+    'cpu-paper': (dict(_TINY), dict()),
     'ucf101': (dict(),
                dict(data='data/ucf101', dataset='ucf101', epochs=200, batch_size=32, lr=0.1, warmup_epochs=5,
                     n_frames=16, stride=1, size=112, decode_size=128, crop_scale=0.2, workers=8, save_every=20,
@@ -545,10 +545,10 @@ def _optimizer_step(self: Trainer, out, epoch, snap):
     self.model.after_step(epoch)
     return out
 
-# %% ../nbs/12_train.ipynb #b004a430
+# %% ../nbs/12_train.ipynb #1c84b739
 @patch
 def _non_finite(self: Trainer, what, out, snap):
-    terms = {k: float(torch.as_tensor(v).detach()) for k, v in out.items() if k in ('loss', 'align', 'sparse', 'rec', 'local', 'infonce', 'distill', 'teacher')}
+    terms = {k: float(torch.as_tensor(v).detach()) for k, v in out.items() if k in _TERMS}
     if self.cfg.nan_policy == 'stop':
         raise NonFiniteLoss(f"non-finite {what} at epoch {self.epoch + 1}, step {self.step + 1}: {terms}. The last good "
                             f"checkpoint is kept: {self.run_dir/'checkpoint-last.pt'} (epoch {self.saved_epoch}). "
@@ -642,7 +642,7 @@ def collapse_warnings(r: dict) -> list[str]:
     if std is not None and std < 0.05: msgs.append(f"features collapsed to a point (std {std:.3f})")
     return msgs
 
-# %% ../nbs/12_train.ipynb #954cd609
+# %% ../nbs/12_train.ipynb #51925747
 @patch
 def _end_epoch(self: Trainer, whole, epoch, elapsed):
     self.epoch = epoch + 1
@@ -654,7 +654,7 @@ def _end_epoch(self: Trainer, whole, epoch, elapsed):
     if self.ctx.main:
         for msg in collapse_warnings(r): warnings.warn(f"epoch {self.epoch}: {msg}")
     if self.ctx.main and self.cfg.progress:
-        keys = ('loss', 'align', 'sparse', 'rec', 'local', 'infonce', 'distill', 'teacher', 'code_entropy', 'prototype_usage', 'feature_std')
+        keys = _TERMS + ('code_entropy', 'prototype_usage', 'feature_std')
         print(f"epoch {self.epoch}/{self.cfg.epochs} " + ' '.join(f"{k} {r[k]:.4g}" for k in keys if r.get(k) is not None)
               + f" | {r['clips_per_s']:.1f} clips/s, {elapsed:.0f}s")
     self.save()
@@ -732,9 +732,9 @@ def export_backbone(checkpoint, # a checkpoint written by `pretrain`
     sd = {k: v.detach().clone() for k, v in backbone_from_checkpoint(checkpoint).state_dict().items()}
     return save_atomic(sd, out_path)
 
-# %% ../nbs/12_train.ipynb #47befec1
+# %% ../nbs/12_train.ipynb #41091fea
 def plot_metrics(run_dir, # a run directory
-                 keys=('loss', 'align', 'sparse', 'rec', 'local', 'infonce', 'distill', 'teacher', 'code_entropy', 'lr'), # what to plot, if logged
+                 keys=_TERMS + ('code_entropy', 'lr'), # what to plot, if logged
                  size: float = 2.0, # height of the figure in inches; each panel is `size` wide
                 ):
     "Small multiples of the step records of `run_dir/metrics.jsonl` against the step."
