@@ -334,7 +334,7 @@ def quality_markdown(summary:dict, settings:dict|None=None) -> str:
     if settings: lines += ['', 'Settings: ' + ', '.join(f'{k}={v}' for k, v in settings.items()) + '.']
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_bench.ipynb #e50ff052
+# %% ../nbs/15_bench.ipynb #02233a06
 _RUN_ONLY = {'out', 'resume', 'overwrite', 'progress', 'device', 'workers'}   # fields that do not change what a run learns
 
 def _stale_fields(run, mc, tc) -> list:

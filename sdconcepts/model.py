@@ -209,7 +209,7 @@ def _infonce(self: SDCModel, f):
     vd = sum(sym(g['vd'](fv[j]), g['dv'](fd[o])) for j, o in enumerate(other)) / V if 'vd' in g else zero
     return vv + vs + vd
 
-# %% ../nbs/11_model.ipynb #98ab4849
+# %% ../nbs/11_model.ipynb #2077456a
 def code_correlation(student, teacher):
     "Mean over concepts of 1 − Pearson correlation across the batch between `student` (B,K) and the detached `teacher` (B,K)."
     s, t = student.float(), teacher.detach().float()

@@ -91,7 +91,7 @@ def _check_train_config(cfg: TrainConfig):
     if cfg.batch_size < 1 or cfg.epochs < 0 or cfg.n_frames < 1 or cfg.log_every < 1 or cfg.save_every < 1:
         raise ValueError(f"batch_size, n_frames, log_every, save_every must be >= 1 and epochs >= 0: {cfg}")
 
-# %% ../nbs/12_train.ipynb #621bb2cb
+# %% ../nbs/12_train.ipynb #2aae149b
 _TINY = dict(backbone='tiny', backbone_width=16, feature_dim=128, split_bn=True, n_static=10, n_dynamic=10, local_warmup=2)
 _TERMS = ('loss', 'align', 'sparse', 'rec', 'local', 'infonce', 'distill', 'teacher')   # the loss terms a forward returns
 
@@ -545,7 +545,7 @@ def _optimizer_step(self: Trainer, out, epoch, snap):
     self.model.after_step(epoch)
     return out
 
-# %% ../nbs/12_train.ipynb #1c84b739
+# %% ../nbs/12_train.ipynb #2d3dd449
 @patch
 def _non_finite(self: Trainer, what, out, snap):
     terms = {k: float(torch.as_tensor(v).detach()) for k, v in out.items() if k in _TERMS}
@@ -642,7 +642,7 @@ def collapse_warnings(r: dict) -> list[str]:
     if std is not None and std < 0.05: msgs.append(f"features collapsed to a point (std {std:.3f})")
     return msgs
 
-# %% ../nbs/12_train.ipynb #51925747
+# %% ../nbs/12_train.ipynb #b52a8ad6
 @patch
 def _end_epoch(self: Trainer, whole, epoch, elapsed):
     self.epoch = epoch + 1
@@ -732,7 +732,7 @@ def export_backbone(checkpoint, # a checkpoint written by `pretrain`
     sd = {k: v.detach().clone() for k, v in backbone_from_checkpoint(checkpoint).state_dict().items()}
     return save_atomic(sd, out_path)
 
-# %% ../nbs/12_train.ipynb #41091fea
+# %% ../nbs/12_train.ipynb #7a1dadb5
 def plot_metrics(run_dir, # a run directory
                  keys=_TERMS + ('code_entropy', 'lr'), # what to plot, if logged
                  size: float = 2.0, # height of the figure in inches; each panel is `size` wide
