@@ -253,22 +253,24 @@ def _run_benchmarks(s:dict) -> dict:
     return res | dict(machine=machine_info(), seconds=time.perf_counter() - t0, settings=s)
 
 # %% ../nbs/15_bench.ipynb #acb2cc1e
-_NO_TEACHERS = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False)   # the paper's four terms
+_PAPER_ONLY = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False, background_mix=0.0)   # the paper's four terms
 QUALITY_VARIANTS = {  # variant → overrides of the preset (the order is the order of the tables)
-    'infonce': dict(objective='infonce', n_views=2, **_NO_TEACHERS),   # the SDC-only terms do not apply
-    'sdc_align': dict(lambda_sparse=0.0, lambda_rec=0.0, lambda_local=0.0, **_NO_TEACHERS),
-    'sdc_align_sparse_rec': dict(lambda_local=0.0, **_NO_TEACHERS),
-    'sdc_paper_terms': dict(_NO_TEACHERS),
+    'infonce': dict(objective='infonce', n_views=2, **_PAPER_ONLY),   # the SDC-only terms do not apply
+    'sdc_align': dict(lambda_sparse=0.0, lambda_rec=0.0, lambda_local=0.0, **_PAPER_ONLY),
+    'sdc_align_sparse_rec': dict(lambda_local=0.0, **_PAPER_ONLY),
+    'sdc_paper_terms': dict(_PAPER_ONLY),
     'sdc_full': dict(),
     'sdc_teachers_only': dict(lambda_distill=0.0),
     'sdc_distill_only': dict(lambda_teacher=0.0),
-    'sdc_full_all_pairs': dict(align_pairs='all', **_NO_TEACHERS),
+    'sdc_full_no_mix': dict(background_mix=0.0),
+    'sdc_full_all_pairs': dict(align_pairs='all', **_PAPER_ONLY),
 }
 QUALITY_DEFAULT = ('infonce', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
 QUALITY_TITLES = {'random': 'random init', 'infonce': 'InfoNCE, two clips (baseline)', 'sdc_align': 'SDC: alignment only',
                   'sdc_align_sparse_rec': 'SDC: + sparsity + reconstruction', 'sdc_paper_terms': 'SDC: + local contrast',
-                  'sdc_full': 'SDC: + teachers and distillation (full)',
+                  'sdc_full': 'SDC: + teachers, distillation, background mix (full)',
                   'sdc_teachers_only': 'SDC full without the distillation', 'sdc_distill_only': 'SDC full without the teachers',
+                  'sdc_full_no_mix': 'SDC full without the background mix',
                   'sdc_full_all_pairs': 'SDC, paper terms, every pair aligned (released code)'}
 _FACTORS, _DECOUPLED = ('action', 'static', 'dynamic'), ('z_s', 'z_d', 'O_s', 'O_d')
 

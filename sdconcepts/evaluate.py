@@ -156,13 +156,13 @@ def _autocast(device, amp):
 # %% ../nbs/13_evaluate.ipynb #ee7fa6af
 def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or callable clips → (B, D)
                      loader,             # yields (clips (B,C,T,H,W) or (B,n,C,T,H,W), labels, indices)
-                     device='cpu',       # where the backbone runs
+                     device='cpu',       # where the backbone runs (a module is moved there)
                      amp=False,          # autocast (fp16 on CUDA, bf16 on CPU)
                      progress=False):    # show a tqdm bar
     "Features (N,D) or (N,n_clips,D), labels and indices of every item, in dataset order."
     m = backbone_or_fn
     was = m.training if isinstance(m, nn.Module) else None
-    if was is not None: m.eval()
+    if was is not None: m.to(device).eval()   # a callable brings its own model to `device`
     feats, labels, idxs = {}, [], []
     if progress: from tqdm.auto import tqdm; loader = tqdm(loader, desc='features')
     try:

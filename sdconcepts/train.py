@@ -97,7 +97,8 @@ _TERMS = ('loss', 'align', 'sparse', 'rec', 'local', 'infonce', 'distill', 'teac
 
 PRESETS = {
     'cpu': (_TINY | dict(n_views=2, separate_heads=True, queue_length=256, freeze_prototypes_epochs=1,
-                         align_pairs='cross', lambda_distill=5.0, lambda_teacher=1.0, split_video_head=True),
+                         align_pairs='cross', lambda_distill=5.0, lambda_teacher=1.0, split_video_head=True,
+                         background_mix=0.3),
             dict(epochs=12, optimizer='adam', lr=1e-3, weight_decay=1e-5, warmup_epochs=0, color_jitter=1.0,
                  grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))),
     'cpu-paper': (dict(_TINY), dict()),
