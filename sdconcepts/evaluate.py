@@ -153,7 +153,7 @@ def _autocast(device, amp):
     dev = torch.device(device).type
     return torch.autocast(dev, dtype=torch.float16 if dev == 'cuda' else torch.bfloat16, enabled=amp)
 
-# %% ../nbs/13_evaluate.ipynb #ee7fa6af
+# %% ../nbs/13_evaluate.ipynb #fb063b5d
 def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or callable clips → (B, D)
                      loader,             # yields (clips (B,C,T,H,W) or (B,n,C,T,H,W), labels, indices)
                      device='cpu',       # where the backbone runs (a module is moved there)
@@ -162,7 +162,7 @@ def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or ca
     "Features (N,D) or (N,n_clips,D), labels and indices of every item, in dataset order."
     m = backbone_or_fn
     was = m.training if isinstance(m, nn.Module) else None
-    if was is not None: m.to(device).eval()   # a callable brings its own model to `device`
+    if was is not None: m.to(device).eval()   # (a callable has to bring its own model to `device`)
     feats, labels, idxs = {}, [], []
     if progress: from tqdm.auto import tqdm; loader = tqdm(loader, desc='features')
     try:
