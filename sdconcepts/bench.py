@@ -9,7 +9,7 @@ __all__ = ['QUALITY_VARIANTS', 'QUALITY_DEFAULT', 'QUALITY_TITLES', 'loader_vs_d
 
 # %% ../nbs/15_bench.ipynb #3a096a4e
 import json, math, os, platform, resource, statistics, time
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np, torch
@@ -21,8 +21,8 @@ from .video import read_clip, sample_clip_indices, video_info, _decord_get_batch
 from .datasets import VideoDataset, parse_list
 from .transforms import train_transform
 from .synthetic import make_synthetic
-from .model import SDCModel, SDCConfig
-from .train import preset_configs, make_optimizer, TrainConfig
+from .model import SDCModel
+from .train import preset_configs, make_optimizer, load_run_config
 
 # %% ../nbs/15_bench.ipynb #c1629f90
 def _bench_items(root, n_clips:int) -> tuple:
@@ -341,11 +341,9 @@ _RUN_ONLY = {'out', 'resume', 'overwrite', 'progress', 'device', 'workers'}   # 
 
 def _stale_fields(run, mc, tc) -> list:
     "Fields whose value in `run`'s saved config.json differs from (mc, tc); [] when there is no saved run."
-    try: saved = json.loads((run/'config.json').read_text())
-    except (OSError, ValueError): return []
-    known = lambda cls, d: cls(**{k: d[k] for k in {f.name for f in fields(cls)} & set(d)})  # absent: the default
-    old = dict(model=asdict(known(SDCConfig, saved.get('model', {}))), train=asdict(known(TrainConfig, saved.get('train', {}))))
-    want = dict(model=asdict(mc), train=asdict(tc))
+    try: old_mc, old_tc = load_run_config(run)   # fields the saved file lacks take their defaults
+    except (OSError, ValueError, KeyError): return []
+    old, want = dict(model=asdict(old_mc), train=asdict(old_tc)), dict(model=asdict(mc), train=asdict(tc))
     return [f'{blk}.{k}' for blk in want for k in want[blk] if k not in _RUN_ONLY and old[blk][k] != want[blk][k]]
 
 def quality_benchmark(out:str|Path='runs/quality', # directory: runs/, quality.json, quality.md
