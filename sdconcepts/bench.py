@@ -12,7 +12,7 @@ import json, math, os, platform, resource, statistics, time
 from dataclasses import fields, replace
 from pathlib import Path
 
-import numpy as np, torch
+import torch
 from torch.utils.data import DataLoader
 from torch.utils.flop_counter import FlopCounterMode
 from fastcore.script import call_parse
@@ -257,6 +257,7 @@ def _run_benchmarks(s:dict) -> dict:
 _PAPER_ONLY = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False, background_mix=0.0)   # the paper's four terms
 QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the order of the tables
     'infonce': ('cpu-infonce', {}),
+    'release': ('cpu-release', {}),
     'sdc_align': ('cpu', dict(lambda_sparse=0.0, lambda_rec=0.0, lambda_local=0.0, **_PAPER_ONLY)),
     'sdc_align_sparse_rec': ('cpu', dict(lambda_local=0.0, **_PAPER_ONLY)),
     'sdc_paper_terms': ('cpu', dict(_PAPER_ONLY)),
@@ -266,8 +267,8 @@ QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the or
     'sdc_full_no_mix': ('cpu', dict(background_mix=0.0)),
     'sdc_full_all_pairs': ('cpu', dict(align_pairs='all', **_PAPER_ONLY)),
 }
-QUALITY_DEFAULT = ('infonce', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
-QUALITY_TITLES = {'random': 'random init', 'infonce': 'InfoNCE, two clips (baseline)', 'sdc_align': 'SDC: alignment only',
+QUALITY_DEFAULT = ('infonce', 'release', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
+QUALITY_TITLES = {'random': 'random init', 'infonce': 'InfoNCE, two clips (baseline)', 'release': "the authors' release (tiny network)", 'sdc_align': 'SDC: alignment only',
                   'sdc_align_sparse_rec': 'SDC: + sparsity + reconstruction', 'sdc_paper_terms': 'SDC: + local contrast',
                   'sdc_full': 'SDC: + teachers, distillation, background mix (full)',
                   'sdc_teachers_only': 'SDC full without the distillation', 'sdc_distill_only': 'SDC full without the teachers',

@@ -15,6 +15,7 @@ from .datasets import DATASET_KINDS, split_index
 from .synthetic import make_synthetic
 from .backbones import SplitBatchNorm, merge_batchnorm
 from .model import SDCConfig, SDCModel
+from .release import ReleaseConfig, ReleaseModel
 from .recipe import RecipeConfig, RecipeModel
 from .baseline import BaselineConfig, BaselineModel
 
@@ -25,7 +26,8 @@ __all__ = ['LINEAGES', 'PRESETS', 'lineage_of', 'build_model', 'TrainConfig', 'r
            'backbone_from_checkpoint', 'export_backbone', 'read_metrics', 'plot_metrics']
 
 # %% ../nbs/15_runs.ipynb #e7e18fbc
-LINEAGES = {'paper': (SDCConfig, SDCModel), 'recipe': (RecipeConfig, RecipeModel), 'baseline': (BaselineConfig, BaselineModel)}
+LINEAGES = {'paper': (SDCConfig, SDCModel), 'release': (ReleaseConfig, ReleaseModel), 'recipe': (RecipeConfig, RecipeModel),
+            'baseline': (BaselineConfig, BaselineModel)}
 
 def lineage_of(model_cfg) -> str:
     "The name of the lineage whose configuration class `model_cfg` is (exactly, not a subclass)."
@@ -111,14 +113,21 @@ _CPU_TRAIN = dict(epochs=12, optimizer='adam', lr=1e-3, weight_decay=1e-5, warmu
                   grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))
 _PAPER_TRAIN = dict(epochs=200, batch_size=32, lr=0.1, warmup_epochs=5, n_frames=16, stride=1, size=112, decode_size=128,
                     crop_scale=0.2, workers=8, save_every=20, log_every=20)
+_RELEASE_AUG = dict(optimizer='adam', lr=1e-3, weight_decay=1e-5, decay_all=True, schedule='step', milestones=(120, 160),
+                    warmup_epochs=0, crop_scale=0.5, color_jitter=1.0, grayscale=0.5, jitter=(0.5, 0.5, 0.5, 0.25))
+_RELEASE_TRAIN = _RELEASE_AUG | dict(epochs=200, batch_size=96, n_frames=16, size=128, decode_size=None, workers=16,
+                                     save_every=10, log_every=10)
 
 PRESETS = {  # name → (lineage, model fields, training fields)
     'cpu':            ('recipe',   _TINY_SDC, _CPU_TRAIN),
     'cpu-paper':      ('paper',    _TINY_SDC, {}),
     'cpu-infonce':    ('baseline', _TINY, _CPU_TRAIN),
+    'cpu-release':    ('release',  _TINY | dict(n_concepts=10), _RELEASE_AUG | dict(epochs=12)),
     'paper-ucf101':   ('paper',    {}, _PAPER_TRAIN | dict(data='data/ucf101', dataset='ucf101')),
     'paper-kinetics': ('paper',    {}, _PAPER_TRAIN | dict(data='data/kinetics400', dataset='kinetics', epochs=100,
                                                            workers=10, save_every=10, log_every=50)),
+    'release-ucf101':   ('release', dict(n_concepts=50), _RELEASE_TRAIN | dict(data='data/ucf101', dataset='ucf101')),
+    'release-kinetics': ('release', dict(n_concepts=100), _RELEASE_TRAIN | dict(data='data/kinetics400', dataset='kinetics')),
 }
 
 # %% ../nbs/15_runs.ipynb #382e6a8e

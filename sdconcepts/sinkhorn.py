@@ -6,23 +6,24 @@
 __all__ = ['sinkhorn', 'swapped_prediction', 'alignment_loss', 'SinkhornQueue', 'multiview_swapped_prediction']
 
 # %% ../nbs/07_sinkhorn.ipynb #49c4cfa7
-import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torch.distributed as dist
+from .concepts import full_precision
 
 # %% ../nbs/07_sinkhorn.ipynb #38f41b20
-def _distributed() -> bool:
-    "True when torch.distributed is initialised (sums then run over all ranks)."
-    return dist.is_available() and dist.is_initialized()
+def _distributed(distributed:bool|None=None) -> bool:
+    "Whether sums run over all ranks: `distributed`, or (None) whether torch.distributed is initialised."
+    auto = dist.is_available() and dist.is_initialized()
+    return auto if distributed is None else distributed and auto
 
-def _logsumexp_batch(logq:torch.Tensor) -> torch.Tensor:
+def _logsumexp_batch(logq:torch.Tensor, distributed:bool|None=None) -> torch.Tensor:
     "logsumexp over the rows (the batch) of (B,K) `logq`, over every rank's rows when distributed: (K,)."
-    m = logq.max(0).values
-    if _distributed(): dist.all_reduce(m, op=dist.ReduceOp.MAX)
+    m, glob = logq.max(0).values, _distributed(distributed)
+    if glob: dist.all_reduce(m, op=dist.ReduceOp.MAX)
     s = (logq - m).exp().sum(0)
-    if _distributed(): dist.all_reduce(s)
+    if glob: dist.all_reduce(s)
     return m + s.log()
 
 # %% ../nbs/07_sinkhorn.ipynb #1b0c1e3e
@@ -30,12 +31,13 @@ def _logsumexp_batch(logq:torch.Tensor) -> torch.Tensor:
 def sinkhorn(scores:torch.Tensor, # (B, K) codes (cosines) of this rank's part of the batch
              eps:float=0.05, # entropic regularisation ε: Q ∝ exp(scores / eps)
              n_iters:int=3, # Sinkhorn-Knopp iterations
-            ) -> torch.Tensor: # (B, K) float32 soft assignments, rows sum to 1, no gradient
+             distributed:bool|None=None, # column sums over all ranks (None: when a process group exists; False: this rank's rows only)
+            ) -> torch.Tensor: # (B, K) soft assignments (float32 or float64), rows sum to 1, no gradient
     "SwAV's Sinkhorn-Knopp equipartition in the log domain; column sums run over all ranks when distributed."
     with torch.autocast(scores.device.type, enabled=False):
-        logq = scores.detach().float() / eps
+        logq = full_precision(scores.detach()) / eps
         for _ in range(n_iters):
-            logq = logq - _logsumexp_batch(logq)                     # every concept: equal mass over the batch
+            logq = logq - _logsumexp_batch(logq, distributed)        # every concept: equal mass over the batch
             logq = logq - torch.logsumexp(logq, dim=1, keepdim=True) # every clip: equal mass
         return torch.softmax(logq, dim=1)
 
@@ -44,14 +46,15 @@ def _sinkhorn_worker(rank:int, world_size:int, init_file:str, scores:torch.Tenso
     "Test helper: join a gloo group, run `sinkhorn` on this rank's rows of `scores`, save the result in `out_dir`."
     dist.init_process_group('gloo', init_method=f'file://{init_file}', rank=rank, world_size=world_size)
     try:
-        q = sinkhorn(scores.chunk(world_size)[rank], eps=eps, n_iters=n_iters)
-        torch.save(q, f'{out_dir}/q{rank}.pt')
+        part = scores.chunk(world_size)[rank]
+        torch.save((sinkhorn(part, eps=eps, n_iters=n_iters), sinkhorn(part, eps=eps, n_iters=n_iters, distributed=False)),
+                   f'{out_dir}/q{rank}.pt')
     finally: dist.destroy_process_group()
 
 # %% ../nbs/07_sinkhorn.ipynb #38889013
 def _cross_entropy(q:torch.Tensor, logits:torch.Tensor, tau:float) -> torch.Tensor:
-    "H(q, softmax(logits/tau)) averaged over the batch, in float32."
-    return -(q * F.log_softmax(logits.float() / tau, dim=1)).sum(1).mean()
+    "H(q, softmax(logits/tau)) averaged over the batch, in at least float32."
+    return -(q * F.log_softmax(full_precision(logits) / tau, dim=1)).sum(1).mean()
 
 def swapped_prediction(z_a:torch.Tensor, # (B, K) codes of one input
                        z_b:torch.Tensor, # (B, K) codes of the other input, same concepts
@@ -65,10 +68,10 @@ def swapped_prediction(z_a:torch.Tensor, # (B, K) codes of one input
     q_a, q_b = _targets(z_a, past_a, eps, n_iters), _targets(z_b, past_b, eps, n_iters)
     return (_cross_entropy(q_b, z_a, tau) + _cross_entropy(q_a, z_b, tau)) / 2
 
-def _targets(z, past, eps, n_iters):
+def _targets(z, past, eps, n_iters, distributed=None):
     "Sinkhorn targets of the rows of `z`, with `past` rows (a queue) appended to the assignment problem."
-    if past is None or len(past) == 0: return sinkhorn(z, eps, n_iters)
-    return sinkhorn(torch.cat([z.detach(), past.to(z)]), eps, n_iters)[:len(z)]
+    if past is None or len(past) == 0: return sinkhorn(z, eps, n_iters, distributed)
+    return sinkhorn(torch.cat([z.detach(), past.to(z)]), eps, n_iters, distributed)[:len(z)]
 
 # %% ../nbs/07_sinkhorn.ipynb #d19b0c35
 def alignment_loss(z_v:torch.Tensor, # (B, Ks+Kd) video codes: static concepts first
@@ -120,10 +123,11 @@ def multiview_swapped_prediction(codes:list, # n ≥ 2 code tensors (B, K) over 
                                  n_iters:int=3, # Sinkhorn iterations
                                  pasts:list|None=None, # optional queued past rows (Q, K), one per member (or None)
                                  pairs:list|None=None, # unordered pairs (i, k) that predict each other (None: all i ≠ k)
+                                 distributed:bool|None=None, # Sinkhorn column sums over all ranks (see `sinkhorn`)
                                 ) -> torch.Tensor: # scalar: mean over ordered pairs of H(q_i, p_k)
     "Every member of a group (or of each listed pair) predicts the Sinkhorn target of the other."
     n, pasts = len(codes), pasts or [None] * len(codes)
     pairs = [(i, k) for i in range(n) for k in range(i + 1, n)] if pairs is None else pairs
     used = sorted({i for p in pairs for i in p})
-    qs = {i: _targets(codes[i], pasts[i], eps, n_iters) for i in used}
+    qs = {i: _targets(codes[i], pasts[i], eps, n_iters, distributed) for i in used}
     return sum(_cross_entropy(qs[i], codes[k], tau) + _cross_entropy(qs[k], codes[i], tau) for i, k in pairs) / (2 * len(pairs))

@@ -17,7 +17,7 @@ from fastcore.basics import patch
 
 from .synthetic import make_synthetic
 from .datasets import VideoDataset
-from .transforms import train_transform
+from .transforms import train_transform, release_transform
 from .runs import (LINEAGES, TrainConfig, lineage_of, run_split, save_run_config, check_run_dir,
                              _clear_run, save_atomic, make_checkpoint, load_checkpoint)
 
@@ -74,18 +74,27 @@ def _seed_worker(worker_id):
     np.random.seed(s); random.seed(s)
 
 # %% ../nbs/16_train.ipynb #69e66024
-def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, DistributedSampler, _EpochShared]:
-    "Training DataLoader of `cfg.data`: clips of T+1 frames, `model_cfg.n_views` per video, this rank's shard."
+def _train_dataset(cfg: TrainConfig, model_cfg) -> VideoDataset:
+    "The training `VideoDataset` of a run: the layout the model asks for (`model_cfg.sampling`), the run's augmentation."
     root, items = run_split(cfg)
+    if getattr(model_cfg, 'sampling', 'clips') == 'release':   # six clips of T frames, the release's augmentation values
+        tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
+        return VideoDataset(root, items, n_frames=cfg.n_frames, transform=tfm, train=True, sampling='release',
+                            size=cfg.decode_size, seed=cfg.seed)
     tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True,
                           color_jitter=cfg.color_jitter, grayscale=cfg.grayscale, jitter=cfg.jitter)
-    ds = _EpochShared(VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
-                                   n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed))
+    return VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
+                        n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed)
+
+def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, DistributedSampler, _EpochShared]:
+    "Training DataLoader of `cfg.data`, this rank's shard: clips of T+1 frames (`n_views` per video), or the release's six clips."
+    ds = _EpochShared(_train_dataset(cfg, model_cfg))
     if len(ds) // ctx.world < cfg.batch_size:
         raise ValueError(f"{len(ds)} videos over {ctx.world} process(es) cannot fill a batch of {cfg.batch_size}")
     sampler = DistributedSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=cfg.seed, drop_last=True)
     kw = dict(persistent_workers=True, prefetch_factor=4) if cfg.workers > 0 else {}
-    dl = DataLoader(ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers,
+    gen = torch.Generator().manual_seed(cfg.seed + ctx.rank)   # the workers' base seed: not from the global generator
+    dl = DataLoader(ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers, generator=gen,
                     pin_memory=ctx.device.type == 'cuda', drop_last=True, worker_init_fn=_seed_worker, **kw)
     return dl, sampler, ds
 
@@ -383,7 +392,7 @@ def _wrap(self: Trainer, epoch):
 # %% ../nbs/16_train.ipynb #4a4d3cb0
 @patch
 def train_epoch(self: Trainer, epoch: int):
-    cfg, ctx = self.cfg, self.ctx
+    cfg = self.cfg
     (self.ddp or self.model).train(); self.sampler.set_epoch(epoch); self.dataset.set_epoch(epoch)
     window, whole, t_log, t_epoch = _Mean(), _Mean(), time.perf_counter(), time.perf_counter()
     self._bar(epoch)

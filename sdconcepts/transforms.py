@@ -4,13 +4,14 @@
 
 # %% ../nbs/03_transforms.ipynb #29054923
 from __future__ import annotations
+import math
 import torch
 from torchvision import tv_tensors
 from torchvision.transforms import v2
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'HALF', 'ClipTransform', 'denormalize', 'train_transform', 'ThreeCrop',
-           'eval_transform', 'show_clip']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'HALF', 'ClipTransform', 'denormalize', 'train_transform', 'release_transform',
+           'ThreeCrop', 'eval_transform', 'show_clip']
 
 # %% ../nbs/03_transforms.ipynb #d9238cba
 IMAGENET_MEAN = (0.485, 0.456, 0.406)  # RGB channel means (default normalisation)
@@ -56,8 +57,8 @@ def train_transform(size:int|tuple=112, # output (H, W), or an int for a square
                     scale:tuple=(0.2, 1.0), # range of the crop's area as a fraction of the frame
                     ratio:tuple=(3/4, 4/3), # range of the crop's aspect ratio
                     flip:bool=True, # random horizontal flip, p = 0.5
-                    color_jitter:float=0.0, # probability of colour jitter (released code: 0.8)
-                    grayscale:float=0.0, # probability of greyscale (released code: 0.2)
+                    color_jitter:float=0.0, # probability of colour jitter (CoCLR: 0.8)
+                    grayscale:float=0.0, # probability of greyscale (CoCLR: 0.2)
                     jitter:tuple=(0.4, 0.4, 0.4, 0.1), # brightness, contrast, saturation, hue strengths
                     mean=IMAGENET_MEAN, # normalisation mean
                     std=IMAGENET_STD, # normalisation std
@@ -67,6 +68,84 @@ def train_transform(size:int|tuple=112, # output (H, W), or an int for a square
     if flip: ops.append(v2.RandomHorizontalFlip(0.5))
     if color_jitter > 0: ops.append(v2.RandomApply([v2.ColorJitter(*jitter)], p=color_jitter))
     if grayscale > 0: ops.append(v2.RandomGrayscale(p=grayscale))
+    return ClipTransform(ops, mean, std)
+
+# %% ../nbs/03_transforms.ipynb #76849a87
+def _uniform(lo:float, hi:float) -> float:
+    "One draw of U(lo, hi) from torch's global generator."
+    return lo + (hi - lo)*float(torch.rand((), dtype=torch.float64))
+
+def _sized_crop_box(h:int, w:int, scale=(0.5, 1.0), ratio=(3/4, 4/3), attempts:int=10):
+    "(top, left, height, width) of the release's random sized crop of an h×w frame, or None when no attempt fits."
+    for _ in range(attempts):
+        area, aspect = _uniform(*scale)*h*w, _uniform(*ratio)
+        cw, ch = round(math.sqrt(area*aspect)), round(math.sqrt(area/aspect))
+        if torch.rand(()) < 0.5: cw, ch = ch, cw
+        if cw <= w and ch <= h:
+            left = int(torch.randint(0, w - cw + 1, ()))  # x1 before y1, as the release draws them
+            return int(torch.randint(0, h - ch + 1, ())), left, ch, cw
+    return None
+
+# %% ../nbs/03_transforms.ipynb #60d4a4d9
+class _ReleaseCrop:
+    "The release's random sized crop of a (T,3,H,W) clip, resized (bilinear) to `size`; a centre crop when no attempt fits."
+    def __init__(self, size, scale=(0.5, 1.0), ratio=(3/4, 4/3)):
+        self.size, self.scale, self.ratio = [size, size] if isinstance(size, int) else list(size), tuple(scale), tuple(ratio)
+    def __call__(self, x):
+        box = _sized_crop_box(*x.shape[-2:], self.scale, self.ratio)
+        if box: return v2.functional.resized_crop(x, *box, self.size, antialias=True)
+        return v2.functional.center_crop(v2.functional.resize(x, max(self.size), antialias=True), self.size)
+    def __repr__(self): return f'_ReleaseCrop(size={self.size}, scale={self.scale}, ratio={self.ratio})'
+
+# %% ../nbs/03_transforms.ipynb #f2a60bb9
+class _RandomGrey:
+    "With probability `p`, one RGB channel copied to all three; the channel drawn per frame (the release) or per clip."
+    def __init__(self, p=0.5, per_frame=True): self.p, self.per_frame = p, per_frame
+    def __call__(self, x):
+        if torch.rand(()) >= self.p: return x
+        t = len(x)
+        c = torch.randint(0, 3, (t,)) if self.per_frame else torch.randint(0, 3, ()).expand(t)
+        return tv_tensors.wrap(x[torch.arange(t), c].unsqueeze(1).repeat(1, 3, 1, 1), like=x)
+    def __repr__(self): return f'_RandomGrey(p={self.p}, per_frame={self.per_frame})'
+
+# %% ../nbs/03_transforms.ipynb #9385f428
+_JITTER_OPS = (v2.functional.adjust_brightness, v2.functional.adjust_contrast, v2.functional.adjust_saturation,
+               v2.functional.adjust_hue)
+
+def _jitter_params(jitter=(0.5, 0.5, 0.5, 0.25)) -> tuple:
+    "(factors, order) of one colour jitter: b, c, s ~ U(1 - j, 1 + j) (clamped at 0), h ~ U(-j, j); a random order of the 4 ops."
+    b, c, s, h = jitter
+    return [_uniform(max(0, 1 - b), 1 + b), _uniform(max(0, 1 - c), 1 + c), _uniform(max(0, 1 - s), 1 + s),
+            _uniform(-h, h)], torch.randperm(4).tolist()
+
+class _ReleaseJitter:
+    "Colour jitter with probability `p`: the same factors and order of brightness, contrast, saturation, hue for every frame."
+    def __init__(self, jitter=(0.5, 0.5, 0.5, 0.25), p=1.0): self.jitter, self.p = tuple(jitter), p
+    def __call__(self, x):
+        if torch.rand(()) >= self.p: return x
+        f, order = _jitter_params(self.jitter)
+        for k in order:
+            if self.jitter[k]: x = _JITTER_OPS[k](x, f[k])
+        return x
+    def __repr__(self): return f'_ReleaseJitter(jitter={self.jitter}, p={self.p})'
+
+# %% ../nbs/03_transforms.ipynb #ca993f15
+def release_transform(size:int|tuple=128, # output side (release: 128), or (H, W)
+                      scale:tuple=(0.5, 1.0), # range of the crop's area, as a fraction of the frame
+                      ratio:tuple=(3/4, 4/3), # range of the crop's aspect ratio (uniform; then w, h swapped with p = 0.5)
+                      flip:float=0.5, # probability of a horizontal flip
+                      grey:float=0.5, # probability of random grey (one RGB channel copied to all three)
+                      grey_per_frame:bool=True, # the release's quirk: a grey clip draws its channel per frame; False: per clip
+                      jitter:tuple=(0.5, 0.5, 0.5, 0.25), # brightness, contrast, saturation, hue strengths
+                      jitter_p:float=1.0, # probability of colour jitter
+                      mean=IMAGENET_MEAN, # normalisation mean
+                      std=IMAGENET_STD, # normalisation std
+                     ) -> ClipTransform:
+    "The authors' release's training augmentation, one draw per call: uint8 (T,H,W,3) → float (C,T,H,W)."
+    ops = [_ReleaseCrop(size, scale, ratio)]
+    if flip > 0: ops.append(v2.RandomHorizontalFlip(flip))
+    if grey > 0: ops.append(_RandomGrey(grey, grey_per_frame))
+    if jitter_p > 0 and any(jitter): ops.append(_ReleaseJitter(jitter, jitter_p))
     return ClipTransform(ops, mean, std)
 
 # %% ../nbs/03_transforms.ipynb #92a94244
