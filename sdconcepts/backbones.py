@@ -31,6 +31,7 @@ class _MapAndPool(nn.Module):
 # %% ../nbs/05_backbones.ipynb #7a6d7f99
 def _mid_channels(n_in, n_out, t, k): return (t * k * k * n_in * n_out) // (k * k * n_in + t * n_out)
 
+# %% ../nbs/05_backbones.ipynb #97fca4dc
 class Conv2Plus1d(nn.Sequential):
     "A $t \\times k \\times k$ conv factorised as spatial $(1,k,k)$ conv → BN → ReLU → temporal $(t,1,1)$ conv."
     def __init__(self,
@@ -67,6 +68,7 @@ def _init_weights(m:nn.Module):
         if isinstance(mod, nn.Conv3d): nn.init.kaiming_normal_(mod.weight, mode='fan_out', nonlinearity='relu')
         elif isinstance(mod, nn.BatchNorm3d): nn.init.ones_(mod.weight); nn.init.zeros_(mod.bias)
 
+# %% ../nbs/05_backbones.ipynb #2b1d9e6c
 class R2Plus1D18(_MapAndPool):
     "VCOP-style R(2+1)D-18 (14.4M parameters, D=512): factorised 3x7x7 stem, one residual block per stage."
     def __init__(self,
@@ -102,9 +104,11 @@ class ReleaseR2Plus1D18(nn.Module):
         self.fc.requires_grad_(False)
         self.dim = 512
 
-    def forward(self, x:Tensor) -> tuple[Tensor, Tensor]:   # (B,C,T,H,W) → map (B,512,T/8,H/16,W/16), pooled (B,512)
-        fmap = self.layer4(self.layer3(self.layer2(self.layer1(self.stem(x)))))
-        return fmap, fmap.mean(dim=(2, 3, 4))
+# %% ../nbs/05_backbones.ipynb #f61469f0
+@patch
+def forward(self:ReleaseR2Plus1D18, x:Tensor) -> tuple[Tensor, Tensor]:   # (B,C,T,H,W) → map (B,512,T/8,H/16,W/16), pooled (B,512)
+    fmap = self.layer4(self.layer3(self.layer2(self.layer1(self.stem(x)))))
+    return fmap, fmap.mean(dim=(2, 3, 4))
 
 # %% ../nbs/05_backbones.ipynb #e185faee
 def _conv_bn_relu(n_in, n_out, stride, factorised=False, k=3):
@@ -112,6 +116,7 @@ def _conv_bn_relu(n_in, n_out, stride, factorised=False, k=3):
             nn.Conv3d(n_in, n_out, (3, k, k), stride=(stride[0], stride[1], stride[1]), padding=(1, k // 2, k // 2), bias=False))
     return nn.Sequential(conv, nn.BatchNorm3d(n_out), nn.ReLU(inplace=True))
 
+# %% ../nbs/05_backbones.ipynb #2e8174d0
 class TinyNet3d(_MapAndPool):
     "A small 3D CNN for CPU work: 4 strided conv-BN-ReLU stages, output (B, dim, T/2, H/16, W/16)."
     def __init__(self,

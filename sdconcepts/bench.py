@@ -94,13 +94,14 @@ def loader_vs_decode(root=None, # dataset root with `trainlist.txt`; None: the e
 
 # %% ../nbs/20_bench.ipynb #919b2118
 def _step_setup(preset='cpu', batch_size=None, n_frames=None, size=None, device='cpu', **overrides):
-    "(model, optimiser, clips x (B·V,3,T+1,H,W) for B videos × V views, epoch with every loss on) of a preset; None sizes: the preset's."
+    "(model, optimiser, a batch as the loader gives it, an epoch with every loss on) of a preset; None sizes: the preset's."
     mcfg, tcfg = preset_configs(preset, **overrides)
     b, t, s = batch_size or tcfg.batch_size, n_frames or tcfg.n_frames, size or tcfg.size
     torch.manual_seed(0)
     model = build_model(mcfg).to(device).train()
-    x = torch.randn(b * getattr(mcfg, 'n_views', 1), 3, t + 1, s, s, device=device)   # rows ordered (video, clip), as the loader's
-    return model, make_optimizer(model, tcfg), x, max(getattr(mcfg, 'local_warmup', 0), 0)
+    if getattr(mcfg, 'sampling', 'clips') == 'release': x = torch.randn(b, 6, 3, t, s, s, device=device)   # six clips of T frames
+    else: x = torch.randn(b * getattr(mcfg, 'n_views', 1), 3, t + 1, s, s, device=device)   # rows (video, clip) of T+1 frames
+    return model, make_optimizer(model, tcfg), x, max(getattr(mcfg, 'local_start_epoch', getattr(mcfg, 'local_warmup', 0)), 0)
 
 def _train_step(model, opt, x, epoch):
     out = model(x, epoch=epoch)
@@ -109,7 +110,8 @@ def _train_step(model, opt, x, epoch):
     return out
 
 def _backbone_batch(x):
-    "Random stand-in for the backbone's input of a step on `x` (N,C,T+1,H,W): the 3N clips [v; s; d] of T frames."
+    "Random stand-in for the backbone's input of a step on `x`: [v; s; d] of (N,C,T+1,H,W) clips, or the 6b clips of (b,6,C,T,H,W)."
+    if x.dim() == 6: return torch.randn(x.shape[0] * 6, *x.shape[2:], device=x.device)
     return torch.randn(3 * x.shape[0], x.shape[1], x.shape[2] - 1, *x.shape[3:], device=x.device)
 
 def _backbone_step(model, x3):

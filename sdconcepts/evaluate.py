@@ -28,6 +28,16 @@ def _center_normalize(x):
     if x.dim() == 3: x = x.mean(1)
     return F.normalize(x - x.mean(0, keepdim=True), dim=1)
 
+# %% ../nbs/17_evaluate.ipynb #8812a498
+def _break_ties(rank, sim, pos, best, idx):
+    "Add to `rank` the gallery rows tied with the best positive that come before it; only rows with a tie pay."
+    tied = ((sim == best).sum(1) > 1).nonzero().squeeze(1)
+    if len(tied):
+        st, pt, bt = sim[tied], pos[tied], best[tied]
+        first = torch.where(pt & (st == bt), idx, len(idx)).amin(1, keepdim=True)
+        rank[tied] += ((st == bt) & (idx < first)).sum(1)
+    return rank
+
 # %% ../nbs/17_evaluate.ipynb #8249d771
 def _first_positive_rank(q, ql, g, gl, chunk=256):
     "0-based rank of the first same-class gallery row per query (ties: gallery order); len(g) when none."
@@ -36,12 +46,7 @@ def _first_positive_rank(q, ql, g, gl, chunk=256):
     for s in range(0, len(q), chunk):
         sim, pos = q[s:s+chunk] @ g.T, ql[s:s+chunk, None] == gl[None]
         best = torch.where(pos, sim, float('-inf')).amax(1, keepdim=True)
-        rank = (sim > best).sum(1)
-        tied = ((sim == best).sum(1) > 1).nonzero().squeeze(1)
-        if len(tied):
-            st, pt, bt = sim[tied], pos[tied], best[tied]
-            first = torch.where(pt & (st == bt), idx, n).amin(1, keepdim=True)
-            rank[tied] += ((st == bt) & (idx < first)).sum(1)
+        rank = _break_ties((sim > best).sum(1), sim, pos, best, idx)
         out.append(torch.where(pos.any(1), rank, n))
     return torch.cat(out)
 
@@ -80,6 +85,7 @@ def topk_accuracy(scores, labels, ks=(1, 5)):
     hit = top == labels[:, None]
     return {k: hit[:, :k].any(1).float().mean().item() for k in ks}
 
+# %% ../nbs/17_evaluate.ipynb #1aa55c7e
 def per_class_accuracy(pred, labels, n_classes):
     "Top-1 accuracy of each class (nan for a class with no test sample)."
     labels, pred = torch.as_tensor(labels).long().cpu(), torch.as_tensor(pred).long().cpu()
@@ -93,6 +99,19 @@ def _optimizer(params, kind, lr, wd):
     if kind == 'adamw': return torch.optim.AdamW(params, lr=lr, weight_decay=wd)
     raise ValueError(f"optimizer must be 'sgd' or 'adamw', not {kind!r}")
 
+# %% ../nbs/17_evaluate.ipynb #17efbae3
+def _classifier_epoch(model, x, y, bs, opt, sched, gen) -> list:
+    "One pass over (x, y) in shuffled minibatches of `bs` rows; the minibatch losses."
+    perm, losses = torch.randperm(len(x), generator=gen).to(x.device), []
+    for s in range(0, len(x), bs):
+        i = perm[s:s+bs]
+        if len(i) < 2 and len(perm) > 1: continue             # BatchNorm needs two samples
+        loss = F.cross_entropy(model(x[i]), y[i])
+        opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
+        losses.append(loss.item())
+    return losses
+
+# %% ../nbs/17_evaluate.ipynb #2edcbbad
 def _fit_classifier(model, x, y, epochs, lr, wd, batch_size, optimizer, gen):
     "Train `model` on (x, y) with a cosine schedule; returns the last epoch's mean loss."
     n = len(x); bs = n if batch_size is None else min(batch_size, n)
@@ -100,14 +119,7 @@ def _fit_classifier(model, x, y, epochs, lr, wd, batch_size, optimizer, gen):
     opt = _optimizer(model.parameters(), optimizer, lr, wd)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(steps, 1))
     model.train()
-    for _ in range(epochs):
-        perm, losses = torch.randperm(n, generator=gen).to(x.device), []
-        for s in range(0, n, bs):
-            i = perm[s:s+bs]
-            if len(i) < 2 and len(perm) > 1: continue             # BatchNorm needs two samples
-            loss = F.cross_entropy(model(x[i]), y[i])
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
-            losses.append(loss.item())
+    for _ in range(epochs): losses = _classifier_epoch(model, x, y, bs, opt, sched, gen)
     return sum(losses) / max(len(losses), 1)
 
 # %% ../nbs/17_evaluate.ipynb #19971a67
@@ -159,6 +171,19 @@ def _autocast(device, amp):
     dev = torch.device(device).type
     return torch.autocast(dev, dtype=torch.float16 if dev == 'cuda' else torch.bfloat16, enabled=amp)
 
+# %% ../nbs/17_evaluate.ipynb #6b5a9c3e
+def _extract_batches(m, loader, device, amp):
+    "Per batch, on the CPU: features {name (None for a tensor output): [(B,D) or (B,n,D)]}, labels and indices."
+    feats, labels, idxs = {}, [], []
+    with torch.inference_mode(), _autocast(device, amp):
+        for x, y, i in loader:
+            x = x.to(device, non_blocking=True); multi = x.dim() == 6
+            out = _pooled(m(x.flatten(0, 1) if multi else x))
+            for k, f in (out.items() if isinstance(out, dict) else [(None, out)]):
+                feats.setdefault(k, []).append((f.float().view(*x.shape[:2], -1) if multi else f.float()).cpu())
+            labels.append(torch.as_tensor(y).long()); idxs.append(torch.as_tensor(i).long())
+    return feats, labels, idxs
+
 # %% ../nbs/17_evaluate.ipynb #fb063b5d
 def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or callable clips → (B, D)
                      loader,             # yields (clips (B,C,T,H,W) or (B,n,C,T,H,W), labels, indices)
@@ -169,16 +194,8 @@ def extract_features(backbone_or_fn,     # backbone ((map, pooled) output) or ca
     m = backbone_or_fn
     was = m.training if isinstance(m, nn.Module) else None
     if was is not None: m.to(device).eval()   # (a callable has to bring its own model to `device`)
-    feats, labels, idxs = {}, [], []
     if progress: from tqdm.auto import tqdm; loader = tqdm(loader, desc='features')
-    try:
-        with torch.inference_mode(), _autocast(device, amp):
-            for x, y, i in loader:
-                x = x.to(device, non_blocking=True); multi = x.dim() == 6
-                out = _pooled(m(x.flatten(0, 1) if multi else x))
-                for k, f in (out.items() if isinstance(out, dict) else [(None, out)]):
-                    feats.setdefault(k, []).append((f.float().view(*x.shape[:2], -1) if multi else f.float()).cpu())
-                labels.append(torch.as_tensor(y).long()); idxs.append(torch.as_tensor(i).long())
+    try: feats, labels, idxs = _extract_batches(m, loader, device, amp)
     finally:
         if was is not None: m.train(was)
     idx = torch.cat(idxs); order = idx.argsort()
@@ -191,6 +208,7 @@ def file_identity(path):
     p = Path(path).resolve(); st = p.stat()
     return hashlib.sha1(f'{p}|{st.st_size}|{st.st_mtime_ns}'.encode()).hexdigest()[:16]
 
+# %% ../nbs/17_evaluate.ipynb #cccace98
 def state_identity(module_or_state):
     "A short hash of a module's (or state_dict's) tensors: names, shapes and values."
     sd = module_or_state.state_dict() if isinstance(module_or_state, nn.Module) else module_or_state
@@ -203,6 +221,7 @@ def state_identity(module_or_state):
 # %% ../nbs/17_evaluate.ipynb #28ba265c
 def _key_str(key): return json.dumps(key, sort_keys=True, default=str)
 
+# %% ../nbs/17_evaluate.ipynb #7d03fcf4
 def cached_features(path,     # cache file (parents created)
                     key,      # anything JSON-able naming what the value depends on
                     fn):      # computes the value (tensors, tuples, dicts of them) when the cache misses
@@ -299,6 +318,7 @@ def _jsonable(o):
     if isinstance(o, float) and not math.isfinite(o): return None
     return o
 
+# %% ../nbs/17_evaluate.ipynb #d0ad7462
 def _pct(v): return f'{100 * v:.1f}' if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
 
 def _md_table(block, row_name):
@@ -318,6 +338,7 @@ def _blocks_md(rep, level='##'):
         out += [f'{level} Retrieval, R@k (%): test videos query the training set', '', _md_table(rep['retrieval'], 'label'), '']
     return out
 
+# %% ../nbs/17_evaluate.ipynb #1a3e7d83
 def report_markdown(report):
     "The report as markdown: a header, linear probe and retrieval tables, the baseline's, then any other keys."
     md = ['# Evaluation report', '', f"- checkpoint: `{report.get('checkpoint')}`",
@@ -341,6 +362,7 @@ def write_report(run_dir,   # directory to write report.json and report.md into 
     (d / 'report.md').write_text(report_markdown(rep))
     return d / 'report.json', d / 'report.md'
 
+# %% ../nbs/17_evaluate.ipynb #53eeb710
 def read_report(run_dir):
     "The dict of a run directory's report.json."
     return json.loads((Path(run_dir) / 'report.json').read_text())
@@ -361,6 +383,15 @@ def _label_sets(labels, which, idx, own):
     "Labels of the extracted items (dataset indices `idx`) per label set; None: the loader's own labels as 'action'."
     if labels is None: return {'action': own}
     return {k: torch.as_tensor(v[which]).long()[idx] for k, v in labels.items()}
+
+# %% ../nbs/17_evaluate.ipynb #cdc9281e
+def _probe_all(ftr, fte, ltr, lte, device, probe_kw):
+    "Linear-probe top-1 and top-5, each as {representation: {label set: accuracy}}."
+    probe, top5 = {}, {}
+    for rep in ftr:
+        res = {k: linear_probe(ftr[rep], ltr[k], fte[rep], lte[k], device=device, **(probe_kw or {})) for k in ltr}
+        probe[rep], top5[rep] = {k: r['top1'] for k, r in res.items()}, {k: r['top5'] for k, r in res.items()}
+    return probe, top5
 
 # %% ../nbs/17_evaluate.ipynb #b8656f4e
 def evaluate_backbone(backbone,                    # backbone, or a callable clips → (B,D) / {representation: (B,D)}
@@ -384,10 +415,7 @@ def evaluate_backbone(backbone,                    # backbone, or a callable cli
     fte, yte, ite = _cached_extract(backbone, test_ds, 'test', *args)
     if not isinstance(ftr, dict): ftr, fte = {representation: ftr}, {representation: fte}
     ltr, lte = _label_sets(labels, 0, itr, ytr), _label_sets(labels, 1, ite, yte)
-    probe, top5 = {}, {}
-    for rep in ftr:
-        res = {k: linear_probe(ftr[rep], ltr[k], fte[rep], lte[k], device=device, **(probe_kw or {})) for k in ltr}
-        probe[rep], top5[rep] = {k: r['top1'] for k, r in res.items()}, {k: r['top5'] for k, r in res.items()}
+    probe, top5 = _probe_all(ftr, fte, ltr, lte, device, probe_kw)
     rr = retrieval_on or next(iter(ftr))
     retrieval = {k: retrieval_recall(fte[rr], lte[k], ftr[rr], ltr[k], ks) for k in ltr}
     return dict(linear_probe=probe, retrieval=retrieval, linear_probe_top5=top5,
@@ -469,6 +497,7 @@ def eval_datasets(er: EvalRun, extra_frames: int = 0) -> tuple:
               n_clips=er.clips, size=c.decode_size)
     return tuple(VideoDataset(root, items, **kw) for root, items in er.splits)
 
+# %% ../nbs/17_evaluate.ipynb #902c2456
 def cache_key(er: EvalRun, extra_frames: int = 0) -> dict:
     "What cached features depend on besides the weights: data, split, clips and clip geometry."
     c = er.train_cfg

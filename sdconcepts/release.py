@@ -17,7 +17,7 @@ from .concepts import projection_head
 from .sinkhorn import multiview_swapped_prediction
 from .regularizers import cross_code_entropy, Reconstruction
 from .attention import LocalIntegrationTransformer
-from .local_contrast import info_nce, release_local_contrast, _is_distributed
+from .local_contrast import info_nce, release_local_contrast, gather_with_grad
 from .model import code_diagnostics, feature_std
 
 # %% auto #0
@@ -160,20 +160,12 @@ def release_losses(self: ReleaseModel, clips, epoch: int = 0) -> dict:
     return self._losses(clips, epoch)[0]
 
 # %% ../nbs/12_release.ipynb #cacefe71
-@torch.no_grad()
-def _gather(t):
-    "`t` from every rank, concatenated in rank order (no gradient); `t` itself without a process group."
-    if not _is_distributed(): return t
-    out = [torch.empty_like(t) for _ in range(dist.get_world_size())]
-    dist.all_gather(out, t.contiguous())
-    return torch.cat(out)
-
 @patch
 def forward(self: ReleaseModel, clips, epoch: int = 0):
     "The release's losses (`loss` is the total) and the collapse diagnostics; in training, the codes join the queue."
     out, z, f = self._losses(clips, epoch)
     if self.training:
-        with torch.no_grad(): self.queue.copy_(torch.cat([self.queue, _gather(z.detach().to(self.queue))])[-len(self.queue):])
+        with torch.no_grad(): self.queue.copy_(torch.cat([self.queue, gather_with_grad(z.detach().to(self.queue))])[-len(self.queue):])
     K = self.cfg.n_concepts
     out = {k: (v if k == 'loss' else v.detach()) for k, v in out.items()}
     return out | code_diagnostics([z[:, 0], z[:, 2, :K], z[:, 4, K:]], self.cfg.tau) | dict(feature_std=feature_std(f[:, 0]))
@@ -222,6 +214,7 @@ def load_release_state_dict(self: ReleaseModel, sd: dict):
         raise ValueError(f"not a state_dict of the release's GreatModel(K={self.cfg.n_concepts}) with backbone {self.cfg.backbone!r}: "
                          f"missing {missing[:8]}, unexpected {unexpected[:8]}, mis-shaped {shapes[:8]}")
     self.load_state_dict(mapped, strict=True)
+    self.after_step(0)   # train.py saves after the optimiser step: its rows are renormalised before the next forward
     return self
 
 # %% ../nbs/12_release.ipynb #758b449b

@@ -49,7 +49,7 @@ class TrainConfig:
     synthetic_root: str = 'data/synthetic'  # where the embedded dataset is written
     out: str = 'runs/pretrain'      # run directory: config, checkpoints, metrics, TensorBoard events
     epochs: int = 4                 # training epochs (paper: 200 on UCF-101, 100 on Kinetics-400)
-    batch_size: int = 16            # clips per process; the global batch is batch_size × world size
+    batch_size: int = 16            # videos (samples) per process; the global batch is batch_size × world size
     lr: float = 0.05                # peak learning rate of SGD (the paper's value is missing from its text)
     optimizer: str = 'sgd'          # 'sgd' (momentum) | 'adam'
     momentum: float = 0.9           # SGD momentum
@@ -63,8 +63,9 @@ class TrainConfig:
     amp: str = 'auto'               # mixed precision: 'auto' (bf16 on CUDA, fp16 on GPUs without bf16, off on CPU) | 'none' | 'bf16' | 'fp16'
     channels_last: bool = False     # channels_last_3d memory format for the model and clips (CUDA)
     workers: int = 2                # DataLoader worker processes per rank
-    n_frames: int = 8               # T, frames per clip; the loader reads T+1 for the frame differences
-    stride: int = 2                 # temporal stride between sampled frames
+    prefetch: int = 2               # batches each worker prepares ahead
+    n_frames: int = 8               # T, frames per clip (paper, recipe: the loader reads T+1 for the frame differences)
+    stride: int = 2                 # temporal stride between sampled frames (release training: its own random stride in [1, 3])
     size: int = 32                  # crop size (H = W) fed to the network
     decode_size: int | None = 40    # short side frames are resized to when decoded (None: native)
     crop_scale: float = 0.3         # smallest crop area (fraction of the frame) of the random resized crop
@@ -114,7 +115,7 @@ _CPU_TRAIN = dict(epochs=12, optimizer='adam', lr=1e-3, weight_decay=1e-5, warmu
 _PAPER_TRAIN = dict(epochs=200, batch_size=32, lr=0.1, warmup_epochs=5, n_frames=16, stride=1, size=112, decode_size=128,
                     crop_scale=0.2, workers=8, save_every=20, log_every=20)
 _RELEASE_AUG = dict(optimizer='adam', lr=1e-3, weight_decay=1e-5, decay_all=True, schedule='step', milestones=(120, 160),
-                    warmup_epochs=0, crop_scale=0.5, color_jitter=1.0, grayscale=0.5, jitter=(0.5, 0.5, 0.5, 0.25))
+                    warmup_epochs=0, crop_scale=0.5, color_jitter=1.0, grayscale=0.5, jitter=(0.5, 0.5, 0.5, 0.25), amp='none')
 _RELEASE_TRAIN = _RELEASE_AUG | dict(epochs=200, batch_size=96, n_frames=16, size=128, decode_size=None, workers=16,
                                      save_every=10, log_every=10)
 
@@ -122,12 +123,12 @@ PRESETS = {  # name → (lineage, model fields, training fields)
     'cpu':            ('recipe',   _TINY_SDC, _CPU_TRAIN),
     'cpu-paper':      ('paper',    _TINY_SDC, {}),
     'cpu-infonce':    ('baseline', _TINY, _CPU_TRAIN),
-    'cpu-release':    ('release',  _TINY | dict(n_concepts=10), _RELEASE_AUG | dict(epochs=12)),
+    'cpu-release':    ('release',  _TINY | dict(n_concepts=20, topk=3), _RELEASE_AUG | dict(epochs=12)),
     'paper-ucf101':   ('paper',    {}, _PAPER_TRAIN | dict(data='data/ucf101', dataset='ucf101')),
     'paper-kinetics': ('paper',    {}, _PAPER_TRAIN | dict(data='data/kinetics400', dataset='kinetics', epochs=100,
                                                            workers=10, save_every=10, log_every=50)),
     'release-ucf101':   ('release', dict(n_concepts=50), _RELEASE_TRAIN | dict(data='data/ucf101', dataset='ucf101')),
-    'release-kinetics': ('release', dict(n_concepts=100), _RELEASE_TRAIN | dict(data='data/kinetics400', dataset='kinetics')),
+    'release-kinetics': ('release', dict(n_concepts=100), _RELEASE_TRAIN | dict(data='data/kinetics400', dataset='kinetics', decode_size=256)),
 }
 
 # %% ../nbs/15_runs.ipynb #382e6a8e

@@ -10,6 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torch.distributed as dist
+from fastcore.basics import patch
 from .concepts import full_precision
 
 # %% ../nbs/07_sinkhorn.ipynb #38f41b20
@@ -18,6 +19,7 @@ def _distributed(distributed:bool|None=None) -> bool:
     auto = dist.is_available() and dist.is_initialized()
     return auto if distributed is None else distributed and auto
 
+# %% ../nbs/07_sinkhorn.ipynb #00e4be84
 def _logsumexp_batch(logq:torch.Tensor, distributed:bool|None=None) -> torch.Tensor:
     "logsumexp over the rows (the batch) of (B,K) `logq`, over every rank's rows when distributed: (K,)."
     m, glob = logq.max(0).values, _distributed(distributed)
@@ -56,6 +58,7 @@ def _cross_entropy(q:torch.Tensor, logits:torch.Tensor, tau:float) -> torch.Tens
     "H(q, softmax(logits/tau)) averaged over the batch, in at least float32."
     return -(q * F.log_softmax(full_precision(logits) / tau, dim=1)).sum(1).mean()
 
+# %% ../nbs/07_sinkhorn.ipynb #8cdd4558
 def swapped_prediction(z_a:torch.Tensor, # (B, K) codes of one input
                        z_b:torch.Tensor, # (B, K) codes of the other input, same concepts
                        eps:float=0.05, # Sinkhorn ε
@@ -68,6 +71,7 @@ def swapped_prediction(z_a:torch.Tensor, # (B, K) codes of one input
     q_a, q_b = _targets(z_a, past_a, eps, n_iters), _targets(z_b, past_b, eps, n_iters)
     return (_cross_entropy(q_b, z_a, tau) + _cross_entropy(q_a, z_b, tau)) / 2
 
+# %% ../nbs/07_sinkhorn.ipynb #36578a63
 def _targets(z, past, eps, n_iters, distributed=None):
     "Sinkhorn targets of the rows of `z`, with `past` rows (a queue) appended to the assignment problem."
     if past is None or len(past) == 0: return sinkhorn(z, eps, n_iters, distributed)
@@ -102,19 +106,23 @@ class SinkhornQueue(nn.Module):
         self.register_buffer('codes', torch.zeros(length, n_codes))
         self.register_buffer('filled', torch.zeros((), dtype=torch.long))
 
-    def past(self) -> torch.Tensor:
-        "The filled rows, newest first: (min(pushed, length), n_codes)."
-        return self.codes[:int(self.filled)]
+# %% ../nbs/07_sinkhorn.ipynb #38370717
+@patch
+def past(self:SinkhornQueue) -> torch.Tensor:
+    "The filled rows, newest first: (min(pushed, length), n_codes)."
+    return self.codes[:int(self.filled)]
 
-    @torch.no_grad()
-    def push(self, rows:torch.Tensor):
-        "Prepend `rows` (detached), dropping the oldest rows."
-        n = min(len(rows), len(self.codes))
-        self.codes.copy_(torch.cat([rows[:n].detach().to(self.codes), self.codes])[:len(self.codes)])
-        self.filled.fill_(min(int(self.filled) + n, len(self.codes)))
+@patch(as_prop=True)
+def full(self:SinkhornQueue) -> bool: return int(self.filled) == len(self.codes)
 
-    @property
-    def full(self) -> bool: return int(self.filled) == len(self.codes)
+# %% ../nbs/07_sinkhorn.ipynb #b757b551
+@patch
+@torch.no_grad()
+def push(self:SinkhornQueue, rows:torch.Tensor):
+    "Prepend `rows` (detached), dropping the oldest rows."
+    n = min(len(rows), len(self.codes))
+    self.codes.copy_(torch.cat([rows[:n].detach().to(self.codes), self.codes])[:len(self.codes)])
+    self.filled.fill_(min(int(self.filled) + n, len(self.codes)))
 
 # %% ../nbs/07_sinkhorn.ipynb #e8e03465
 def multiview_swapped_prediction(codes:list, # n ≥ 2 code tensors (B, K) over the same concepts

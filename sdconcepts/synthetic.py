@@ -25,12 +25,14 @@ def _rotated(y, x, theta):
     c, s = np.cos(theta), np.sin(theta)
     return x*c + y*s, -x*s + y*c
 
+# %% ../nbs/02_synthetic.ipynb #854dd56e
 def _hex_distance(a, b):
     "Distance from (a, b) to the nearest point of a unit hexagonal lattice (two offset rectangular lattices)."
     h = np.sqrt(3)
     d = lambda u, v: np.sqrt(((u + 0.5) % 1 - 0.5)**2 + ((v + h/2) % h - h/2)**2)
     return np.minimum(d(a, b), d(a - 0.5, b - h/2))
 
+# %% ../nbs/02_synthetic.ipynb #9c353e44
 def _blobs(size, rng):
     "Gaussian noise low-passed to about 2.5 cycles per image, standardised."
     n = np.fft.rfft2(rng.standard_normal((size, size)))
@@ -63,6 +65,7 @@ def _two_colours(rng, min_dist=0.3):
         c0, c1 = rng.uniform(0, 1, (2, 3))
         if np.linalg.norm(c1 - c0) >= min_dist*np.sqrt(3): return c0, c1
 
+# %% ../nbs/02_synthetic.ipynb #fd836ee1
 def render_background(scene:str, # one of `SCENES`
                       rng:np.random.Generator, # source of all randomness
                       size:int=128, # height = width in pixels
@@ -91,6 +94,7 @@ def _bounce(start, step, lo, hi, n_frames):
     u = (start - lo + step*np.arange(n_frames)[:, None]) % (2*L)
     return lo + L - np.abs(u - L)
 
+# %% ../nbs/02_synthetic.ipynb #085feeb1
 def _linear(motion, rng, size, n_frames, m):
     "Constant-speed path along the motion's axis (random sign), 2.5-4% of the frame per frame, bouncing off the walls."
     d = np.array({'horizontal': [0, 1], 'vertical': [1, 0], 'diagonal': [2**-0.5, 2**-0.5]}[motion])
@@ -98,6 +102,7 @@ def _linear(motion, rng, size, n_frames, m):
     start = rng.uniform(m, size - m, 2)
     return np.where(d > 0, _bounce(start, step, m, size - m, n_frames), start)
 
+# %% ../nbs/02_synthetic.ipynb #80daaa77
 def _circular(rng, size, n_frames, m):
     "A turn every 16-24 frames on a circle of radius 14-20% of the frame, random direction and phase."
     R = min(rng.uniform(0.14, 0.2)*size, size/2 - m - 1)
@@ -130,6 +135,7 @@ def _object_alpha(shape, rng, centres, scale, r):
     u, v = _rotated(dy, dx, th)
     return np.clip(0.5 - _shape_sdf(shape, u, v)*rs, 0, 1), org
 
+# %% ../nbs/02_synthetic.ipynb #c48edd49
 def _windows(org, w, size):
     "Per frame: the frame slice and the matching window slice of a (w,w) window at `org`, clipped to the frame."
     for t, (y0, x0) in enumerate(org):
@@ -143,6 +149,7 @@ def _object_colour(rng, avoid, min_dist=0.4):
         col = rng.uniform(0, 1, 3)
         if min(np.linalg.norm(col - a) for a in avoid) > min_dist: return col
 
+# %% ../nbs/02_synthetic.ipynb #ff5c5173
 def _paste(frames, mask, alpha, org, colour):
     "Composite a solid `colour` with window `alpha` into uint8 `frames` (T,H,W,3) in place; mark `mask`."
     for t, fs, ws in _windows(org, alpha.shape[1], frames.shape[1]):
@@ -195,6 +202,7 @@ def show_clips(clips, # list of uint8 (T,H,W,3) arrays (or tensors)
 # %% ../nbs/02_synthetic.ipynb #73a41a8d
 _X264 = 'bframes=0:keyint=16:min-keyint=16:scenecut=0:threads=1:rc-lookahead=0:sync-lookahead=0'
 
+# %% ../nbs/02_synthetic.ipynb #f080eb50
 def _encode_video(frames, path, fps=25, crf=18):
     "Write uint8 (T,H,W,3) `frames` (H, W even) to `path` as h264 yuv420p mp4."
     import av
@@ -215,6 +223,7 @@ def synthetic_classes(n_static:int=5, # number of scenes used (≤ len(SCENES))
     assert 1 <= n_static <= len(SCENES) and 1 <= n_dynamic <= len(MOTIONS), (n_static, n_dynamic)
     return [f'{s}_{m}' for s in SCENES[:n_static] for m in MOTIONS[:n_dynamic]]
 
+# %% ../nbs/02_synthetic.ipynb #7ccdb971
 def synthetic_factors(labels, # action labels: a tensor, array or list of ints
                       n_dynamic:int=5, # number of motion classes the labels were made with
                      ) -> dict:
@@ -231,6 +240,7 @@ def _write_clip(path, s, m, i, seed, size, n_frames, fps, crf):
 def _write_many(jobs):
     for j in jobs: _write_clip(*j)
 
+# %% ../nbs/02_synthetic.ipynb #e56888bb
 def _run_jobs(jobs, workers):
     "Run `jobs` here (workers ≤ 1) or on `workers` forked processes; raise if any worker fails."
     if workers <= 1 or len(jobs) < 2 or 'fork' not in mp.get_all_start_methods(): return _write_many(jobs)
@@ -260,6 +270,7 @@ def _clear(root):
     for d in (root/'videos').glob('*'):
         if d.is_dir() and d.name in names: shutil.rmtree(d)
 
+# %% ../nbs/02_synthetic.ipynb #bf9b55d0
 def _plan(root, classes, p):
     "One job per clip and the `path label` lines of both splits; creates the class folders."
     jobs, lists, n_train = [], {'train': [], 'test': []}, p['n_train_per_class']
@@ -270,6 +281,15 @@ def _plan(root, classes, p):
             lists['train' if i < n_train else 'test'].append(f'{rel} {label}')
             jobs.append((root/rel, label // p['n_dynamic'], label % p['n_dynamic'], i, p['seed'], p['size'], p['n_frames'], p['fps'], p['crf']))
     return jobs, lists
+
+# %% ../nbs/02_synthetic.ipynb #93d10bcf
+def _write_index(root, classes, lists, params, n_videos, t0) -> float:
+    "Write classes.txt and the split lists, then (last) the manifest that marks `root` complete; seconds since `t0`."
+    (root/'classes.txt').write_text('\n'.join(classes) + '\n')
+    for k, v in lists.items(): (root/f'{k}list.txt').write_text('\n'.join(v) + '\n')
+    secs = time.time() - t0
+    (root/_MANIFEST).write_text(json.dumps(dict(params=params, n_videos=n_videos, seconds=round(secs, 2)), indent=1))
+    return secs
 
 # %% ../nbs/02_synthetic.ipynb #2290b610
 def make_synthetic(root:str|Path='data/synthetic', # output directory
@@ -296,10 +316,7 @@ def make_synthetic(root:str|Path='data/synthetic', # output directory
     _clear(root)
     jobs, lists = _plan(root, classes, params)
     _run_jobs(jobs, workers or min(os.cpu_count() or 1, 8))
-    (root/'classes.txt').write_text('\n'.join(classes) + '\n')
-    for k, v in lists.items(): (root/f'{k}list.txt').write_text('\n'.join(v) + '\n')
-    secs = time.time() - t0
-    (root/_MANIFEST).write_text(json.dumps(dict(params=params, n_videos=len(jobs), seconds=round(secs, 2)), indent=1))
+    secs = _write_index(root, classes, lists, params, len(jobs), t0)
     if verbose: print(f'make_synthetic: wrote {len(jobs)} videos to {root} in {secs:.1f}s')
     return root
 

@@ -92,7 +92,7 @@ def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, Distribu
     if len(ds) // ctx.world < cfg.batch_size:
         raise ValueError(f"{len(ds)} videos over {ctx.world} process(es) cannot fill a batch of {cfg.batch_size}")
     sampler = DistributedSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=cfg.seed, drop_last=True)
-    kw = dict(persistent_workers=True, prefetch_factor=4) if cfg.workers > 0 else {}
+    kw = dict(persistent_workers=True, prefetch_factor=cfg.prefetch) if cfg.workers > 0 else {}
     gen = torch.Generator().manual_seed(cfg.seed + ctx.rank)   # the workers' base seed: not from the global generator
     dl = DataLoader(ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers, generator=gen,
                     pin_memory=ctx.device.type == 'cuda', drop_last=True, worker_init_fn=_seed_worker, **kw)
@@ -100,11 +100,11 @@ def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, Distribu
 
 # %% ../nbs/16_train.ipynb #05de58f5
 def param_groups(model: nn.Module, weight_decay: float, decay_all: bool = False) -> list[dict]:
-    "Two parameter groups: decayed weights, and BN/bias/prototype parameters without decay (`decay_all`: one group)."
+    "Two parameter groups: decayed weights, and BN/bias/prototype parameters (`prototype*` names) without decay (`decay_all`: one group)."
     decay, no_decay = [], []
     for name, p in model.named_parameters():
         if not p.requires_grad: continue
-        (no_decay if not decay_all and (p.ndim <= 1 or name.startswith('prototypes.')) else decay).append(p)
+        (no_decay if not decay_all and (p.ndim <= 1 or name.startswith('prototype')) else decay).append(p)
     return [dict(params=decay, weight_decay=weight_decay), dict(params=no_decay, weight_decay=0.0)]
 
 def make_optimizer(model: nn.Module, cfg: TrainConfig) -> torch.optim.Optimizer:

@@ -139,6 +139,7 @@ def _out_size(size, width, height):
         return max(1, round(height * r)), max(1, round(width * r))
     return int(size[0]), int(size[1])
 
+# %% ../nbs/00_video.ipynb #7fc854b0
 _reformatters = {}
 def _rgb(frame, hw):
     "Frame → uint8 (H, W, 3) array, resized on conversion (bilinear swscale, as decord)."
@@ -314,9 +315,27 @@ def _time(fn, clips, repeats):
         best_cpu = min(best_cpu, 1000 * (time.process_time() - c) / len(clips))
     return best_wall, best_cpu, out
 
+# %% ../nbs/00_video.ipynb #697ef7fc
 def _decord_get_batch(path, idx, size):
     h, w = _out_size(size, video_info(path).width, video_info(path).height)
     return decord.VideoReader(str(path), width=w, height=h, num_threads=1).get_batch(idx).asnumpy()
+
+# %% ../nbs/00_video.ipynb #e26567d8
+def _clip_readers(size):
+    "The three clip readers `decode_throughput` compares, by name: `read_clip` with each backend, plain decord."
+    return {'read_clip': lambda p, i: read_clip(p, i, size).numpy(),
+            'read_clip_decord': lambda p, i: read_clip(p, i, size, backend='decord').numpy(),
+            'decord_get_batch': lambda p, i: _decord_get_batch(p, i, size)}
+
+# %% ../nbs/00_video.ipynb #d074a4d9
+def _throughput_figures(res, wrong, verbose):
+    "The figures of `decode_throughput` as one flat dict, printed when `verbose`."
+    r = {**{f'{k}_clips_per_s': v[0] for k, v in res.items()}, **{f'{k}_cpu_ms': v[1] for k, v in res.items()},
+         'decord_get_batch_wrong_frames': float(wrong)}
+    if verbose:
+        for k, (w, c) in res.items(): print(f'{k:18s} {w:7.1f} clips/s  {c:6.1f} CPU ms/clip')
+        print(f'decord_get_batch wrong frames: {wrong:.1%}')
+    return r
 
 # %% ../nbs/00_video.ipynb #231b12e3
 def decode_throughput(paths, # video files
@@ -331,15 +350,7 @@ def decode_throughput(paths, # video files
     "Clips/s and CPU ms/clip of `read_clip` (pyav, decord backends) vs a plain decord `get_batch` loop, and its share of wrong frames."
     g = torch.Generator().manual_seed(seed)
     clips = [(p, sample_clip_indices(num_frames(p), n_frames, stride, g)) for p in paths for _ in range(clips_per_file)]
-    fns = {'read_clip': lambda p, i: read_clip(p, i, size).numpy(),
-           'read_clip_decord': lambda p, i: read_clip(p, i, size, backend='decord').numpy(),
-           'decord_get_batch': lambda p, i: _decord_get_batch(p, i, size)}
     res, outs = {}, {}
-    for k, fn in fns.items(): *res[k], outs[k] = _time(fn, clips, repeats)
+    for k, fn in _clip_readers(size).items(): *res[k], outs[k] = _time(fn, clips, repeats)
     wrong = np.mean([(a != b).any((1, 2, 3)).mean() for a, b in zip(outs['decord_get_batch'], outs['read_clip_decord'])])
-    r = {**{f'{k}_clips_per_s': v[0] for k, v in res.items()}, **{f'{k}_cpu_ms': v[1] for k, v in res.items()},
-         'decord_get_batch_wrong_frames': float(wrong)}
-    if verbose:
-        for k, (w, c) in res.items(): print(f'{k:18s} {w:7.1f} clips/s  {c:6.1f} CPU ms/clip')
-        print(f'decord_get_batch wrong frames: {wrong:.1%}')
-    return r
+    return _throughput_figures(res, wrong, verbose)
