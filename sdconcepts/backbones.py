@@ -4,9 +4,11 @@
 
 # %% auto #0
 __all__ = ['count_parameters', 'Conv2Plus1d', 'R2Plus1D18', 'S3D', 'ReleaseR2Plus1D18', 'TinyNet3d', 'SplitBatchNorm',
-           'split_batchnorm', 'merge_batchnorm', 'make_backbone']
+           'split_batchnorm', 'merge_batchnorm', 'make_backbone', 'save_backbone', 'load_backbone']
 
 # %% ../nbs/05_backbones.ipynb #3097aff8
+import json, os
+from pathlib import Path
 import torch
 from torch import nn, Tensor
 from fastcore.basics import patch
@@ -204,3 +206,43 @@ def make_backbone(
     if name not in _BACKBONES: raise ValueError(f"unknown backbone {name!r}; choose from {sorted(_BACKBONES)}")
     m = _BACKBONES[name](**kwargs)
     return split_batchnorm(m, split_bn) if split_bn > 1 else m
+
+# %% ../nbs/05_backbones.ipynb #3d5c6c17
+def _save_safetensors(tensors:dict, # name → tensor
+                      path, # the file to write (parents created)
+                      metadata:dict, # name → str, the file's header
+                     ) -> Path:
+    "Write `tensors` and `metadata` to a .safetensors file atomically (temporary file, then rename)."
+    from safetensors.torch import save_file
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
+    save_file({k: v.detach().cpu().contiguous().clone() for k, v in tensors.items()}, str(tmp), metadata=metadata)
+    os.replace(tmp, path)
+    return path
+
+# %% ../nbs/05_backbones.ipynb #637ff19b
+def save_backbone(backbone:nn.Module, # a plain backbone (no `SplitBatchNorm`)
+                  path, # the .safetensors file to write
+                  kind:str, # its name for `make_backbone`: 'r21d', 'r21d_release', 's3d' or 'tiny'
+                  **sizes, # its constructor sizes, e.g. width=16, dim=128 for 'tiny'
+                 ) -> Path:
+    "Write `backbone`'s weights to a .safetensors file whose metadata names its kind and sizes (`load_backbone` reads it)."
+    if any(isinstance(m, SplitBatchNorm) for m in backbone.modules()):
+        raise ValueError("the backbone has split BatchNorm statistics: merge_batchnorm(backbone) first")
+    make_backbone(kind, **sizes).load_state_dict(backbone.state_dict())   # fails now if kind or sizes are wrong
+    meta = dict(format='sdconcepts.backbone', kind=kind) | {k: json.dumps(v) for k, v in sizes.items()}
+    return _save_safetensors(backbone.state_dict(), path, meta)
+
+# %% ../nbs/05_backbones.ipynb #ce096e38
+def load_backbone(path, # a .safetensors file of `save_backbone` (or of `sdc_export`)
+                  device='cpu', # where the module goes
+                 ) -> nn.Module:
+    "The backbone of a .safetensors file: built from the kind and sizes of its metadata, its weights loaded, in eval mode."
+    from safetensors import safe_open
+    from safetensors.torch import load_file
+    with safe_open(str(path), framework='pt') as f: meta = f.metadata() or {}
+    if meta.get('format') != 'sdconcepts.backbone':
+        raise ValueError(f"{path}: not a backbone file of save_backbone (format {meta.get('format')!r}; sdc_export --whole writes whole models)")
+    m = make_backbone(meta['kind'], **{k: json.loads(v) for k, v in meta.items() if k not in ('format', 'kind')})
+    m.load_state_dict(load_file(str(path)))
+    return m.to(device).eval()

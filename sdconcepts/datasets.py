@@ -187,13 +187,16 @@ class VideoDataset(torch.utils.data.Dataset):
         self.n_frames, self.stride, self.train, self.n_clips, self.n_views, self.size = n_frames, stride, train, n_clips, n_views, size
         self.transform, self.seed, self.max_retries, self.epoch = transform or frames_to_clip, seed, max_retries, 0
         self.sampling = sampling
-        self.bad = set()  # indices found unreadable by *this* process
-        self._n_skipped = torch.zeros((), dtype=torch.int64).share_memory_()  # shared with DataLoader workers
+        self._bad = torch.zeros(len(self.items), dtype=torch.bool).share_memory_()   # unreadable items, shared with the workers
+        self._n_skipped = torch.zeros((), dtype=torch.int64).share_memory_()           # skip events, shared too
 
     def __len__(self): return len(self.items)
     def set_epoch(self, epoch:int): self.epoch = epoch
     @property
     def n_skipped(self) -> int: return int(self._n_skipped)
+    @property
+    def bad(self) -> set: return set(self._bad.nonzero().flatten().tolist())
+    def mark_bad(self, indices): self._bad[torch.as_tensor(list(indices), dtype=torch.long)] = True
 
 # %% ../nbs/01_datasets.ipynb #0eee44ae
 @patch
@@ -227,10 +230,10 @@ def _get(self:VideoDataset, i:int):
     "`_load(i)`; an unreadable video is logged, counted and replaced by another random item."
     j = i
     for _ in range(self.max_retries + 1):
-        if j not in self.bad:
+        if not self._bad[j]:
             try: return self._load(j)
             except VideoError as e:
-                self.bad.add(j); self._n_skipped += 1
+                self._bad[j] = True; self._n_skipped += 1
                 _log.warning('skipping unreadable video %s (item %d): %s', self.items[j][0], j, e)
         j = int(torch.randint(len(self), ()))
     raise RuntimeError(f'{self.max_retries + 1} unreadable videos in a row (last: {self.items[j][0]}): check the data with sdc_check_data')

@@ -77,6 +77,8 @@ class TrainConfig:
     sync_bn: bool = False           # SyncBatchNorm across ranks (CUDA DDP only)
     find_unused: str = 'auto'       # DDP unused-parameter search: 'auto' (while L_local is off) | 'always' | 'never'
     nan_policy: str = 'stop'        # non-finite loss: 'stop' (raise, keep the last good checkpoint) | 'skip' (skip the step)
+    check_data: bool = True         # before training, probe every video and skip the unreadable ones (listed in skipped.txt)
+    max_bad: float = 0.05           # stop before training when more than this share of the videos is unreadable
     save_every: int = 10            # also keep checkpoint-{epoch}.pt every this many epochs
     log_every: int = 10             # steps between metric records
     max_steps_per_epoch: int | None = None  # cap on the steps of an epoch (quick runs, tests)
@@ -228,8 +230,11 @@ def save_atomic(obj, path) -> Path:
         with os.fdopen(fd, 'wb') as f:
             torch.save(obj, f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise OSError(e.errno, f"could not write {path}: {e.strerror or e}. The previous {path.name}, if any, is intact; "
+                                   "free some space (or make the directory writable), then continue with --resume") from e
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable
         dfd = os.open(path.parent, os.O_RDONLY); os.fsync(dfd); os.close(dfd)

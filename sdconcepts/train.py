@@ -12,14 +12,17 @@ import numpy as np
 import torch
 from torch import nn
 import torch.distributed as dist
-from torch.utils.data import DataLoader, DistributedSampler
+from torch.distributed.rendezvous import rendezvous
+from torch.utils.data import DataLoader
 from fastcore.basics import patch
+from tqdm.auto import tqdm
 
 from .synthetic import make_synthetic
 from .datasets import VideoDataset
 from .transforms import train_transform, release_transform
 from .runs import (LINEAGES, TrainConfig, lineage_of, run_split, save_run_config, check_run_dir,
                              _clear_run, save_atomic, make_checkpoint, load_checkpoint)
+from .cluster import StopSignal, Preempted, ResumableSampler, check_training_data, sync_bad, write_skipped
 
 # %% auto #0
 __all__ = ['resolve_device', 'init_distributed', 'build_loader', 'param_groups', 'make_optimizer', 'lr_factor', 'make_scheduler',
@@ -42,7 +45,9 @@ def init_distributed(device: str = 'auto') -> SimpleNamespace:
     rank, world, local = env('RANK', 0), env('WORLD_SIZE', 1), env('LOCAL_RANK', 0)
     dev, owns = resolve_device(device, local), False
     if world > 1 and not dist.is_initialized():
-        dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo', init_method='env://')
+        store, rank, world = next(rendezvous('env://', rank, world))   # the store env:// would use (torchrun's agent's)
+        store = dist.PrefixStore(f"sdconcepts/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', 0)}", store)
+        dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo', store=store, rank=rank, world_size=world)
         owns = True
     return SimpleNamespace(rank=rank, world=world, local_rank=local, device=dev, owns_group=owns, main=rank == 0)
 
@@ -86,12 +91,12 @@ def _train_dataset(cfg: TrainConfig, model_cfg) -> VideoDataset:
     return VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
                         n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed)
 
-def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, DistributedSampler, _EpochShared]:
+def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, ResumableSampler, _EpochShared]:
     "Training DataLoader of `cfg.data`, this rank's shard: clips of T+1 frames (`n_views` per video), or the release's six clips."
     ds = _EpochShared(_train_dataset(cfg, model_cfg))
     if len(ds) // ctx.world < cfg.batch_size:
         raise ValueError(f"{len(ds)} videos over {ctx.world} process(es) cannot fill a batch of {cfg.batch_size}")
-    sampler = DistributedSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=cfg.seed, drop_last=True)
+    sampler = ResumableSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=cfg.seed, drop_last=True)
     kw = dict(persistent_workers=True, prefetch_factor=cfg.prefetch) if cfg.workers > 0 else {}
     gen = torch.Generator().manual_seed(cfg.seed + ctx.rank)   # the workers' base seed: not from the global generator
     dl = DataLoader(ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers, generator=gen,
@@ -155,6 +160,13 @@ class _Mean:
             elif not isinstance(v, (int, float)) or isinstance(v, bool): continue
             self.sums[k] = self.sums.get(k, 0.) + v
         self.n += 1
+    def state(self) -> dict: return dict(sums={k: float(v) for k, v in self.sums.items()}, n=self.n)
+    @classmethod
+    def restore(cls, state=None):
+        "A `_Mean` holding `state` (from `state()`; None: empty)."
+        m = cls()
+        if state: m.sums, m.n = dict(state['sums']), state['n']
+        return m
     def means(self, ctx) -> dict:
         "Means over the added steps and over the ranks."
         if not self.sums: return {}
@@ -209,16 +221,20 @@ class Trainer:
         self.model_class = model_class or LINEAGES[lineage_of(model_cfg)][1]
         self.run_dir, self.ddp, self.log, self.bar = Path(cfg.out), None, None, None
         self.epoch, self.step, self.skipped, self.saved_epoch = 0, 0, 0, None
+        self.epoch_step, self.epoch_sums, self.bad_reasons, self.stop = 0, None, {}, StopSignal()
         self.ctx = init_distributed(cfg.device)
 
 # %% ../nbs/16_train.ipynb #a1daa79e
 @patch
 def _setup_run_dir(self: Trainer):
     cfg, ctx = self.cfg, self.ctx
-    ckpt = check_run_dir(self.run_dir, cfg.resume, cfg.overwrite)
+    restart = int(os.environ.get('TORCHELASTIC_RESTART_COUNT', 0))   # torchrun restarted the group: continue the run
+    resume = cfg.resume or restart > 0
+    ckpt = check_run_dir(self.run_dir, resume, cfg.overwrite and not restart)
+    if restart and ctx.main: print(f"restart {restart}: " + (f"resuming from {ckpt}" if ckpt else "no checkpoint yet, starting over"), flush=True)
     _barrier(ctx)
     if ctx.main:
-        if ckpt is None and (cfg.overwrite or cfg.resume): _clear_run(self.run_dir)  # resume without a checkpoint: fresh
+        if ckpt is None and (cfg.overwrite or resume): _clear_run(self.run_dir)  # resume without a checkpoint: fresh
         self.run_dir.mkdir(parents=True, exist_ok=True)
         if cfg.data == 'synthetic': make_synthetic(cfg.synthetic_root, verbose=cfg.progress)
     _barrier(ctx)
@@ -257,6 +273,7 @@ def setup(self: Trainer):
     cfg, ctx = self.cfg, self.ctx
     ckpt = self._setup_run_dir()
     self.loader, self.sampler, self.dataset = build_loader(cfg, self.model_cfg, ctx)
+    if cfg.check_data: self._check_data()
     self.steps_per_epoch = min(len(self.loader), cfg.max_steps_per_epoch or len(self.loader))
     self.model = self._setup_model()
     self.opt = make_optimizer(self.model, cfg)
@@ -269,6 +286,15 @@ def setup(self: Trainer):
     self._seed_streams(rngs)   # last: nothing above may shift the random streams of a resumed run
     return self
 
+# %% ../nbs/16_train.ipynb #18de483e
+@patch
+def _check_data(self: Trainer):
+    "Probe the training videos before the first step; the unreadable ones are skipped, listed in skipped.txt, and said once."
+    self.bad_reasons = check_training_data(self.dataset.ds, self.ctx, self.cfg.max_bad)
+    if self.bad_reasons and self.ctx.main:
+        path = write_skipped(self.run_dir, self.dataset.ds, self.bad_reasons)
+        print(f"{len(self.bad_reasons)} unreadable training video(s) skipped, listed in {path}", flush=True)
+
 # %% ../nbs/16_train.ipynb #c6848c07
 @patch
 def state(self: Trainer) -> dict:
@@ -279,7 +305,7 @@ def state(self: Trainer) -> dict:
         dist.all_gather_object(rngs, rng_state())
     return make_checkpoint(self.model, self.model_cfg, self.cfg, optimizer=self.opt.state_dict(), scheduler=self.sched.state_dict(),
                            scaler=self.scaler.state_dict(), epoch=self.epoch, step=self.step, skipped=self.skipped,
-                           rng=rngs, world_size=self.ctx.world)
+                           rng=rngs, world_size=self.ctx.world, epoch_step=self.epoch_step, epoch_sums=self.epoch_sums)
 
 # %% ../nbs/16_train.ipynb #907a6933
 @patch
@@ -291,7 +317,7 @@ def save(self: Trainer):
     state = self.state()
     if self.ctx.main:
         last = save_atomic(state, self.run_dir/'checkpoint-last.pt')
-        if self.epoch % self.cfg.save_every == 0 or self.epoch == self.cfg.epochs:
+        if self.epoch_step == 0 and (self.epoch % self.cfg.save_every == 0 or self.epoch == self.cfg.epochs):
             _link_or_copy(last, self.run_dir/f'checkpoint-{self.epoch:04d}.pt')
     self.saved_epoch = self.epoch
 
@@ -314,8 +340,10 @@ def load(self: Trainer, path):
     self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['optimizer'])
     self.sched.load_state_dict(ck['scheduler']); self.scaler.load_state_dict(ck['scaler'])
     self.epoch = self.saved_epoch = ck['epoch']; self.step, self.skipped = ck['step'], ck.get('skipped', 0)
+    self.epoch_step, self.epoch_sums = ck.get('epoch_step', 0), ck.get('epoch_sums')
     changed = {k: (ck['train_cfg'].get(k), v) for k, v in asdict(self.cfg).items()
                if k not in ('resume', 'overwrite', 'progress') and ck['train_cfg'].get(k) != v}
+    if self.epoch_step and self.ctx.main: print(f"resuming inside epoch {self.epoch + 1}, after its step {self.epoch_step}", flush=True)
     if changed and self.ctx.main: print(f"resuming with changed settings (was, now): {changed}")
     return ck['rng']
 
@@ -391,13 +419,15 @@ def _wrap(self: Trainer, epoch):
 
 # %% ../nbs/16_train.ipynb #4a4d3cb0
 @patch
-def train_epoch(self: Trainer, epoch: int):
+def train_epoch(self: Trainer, epoch: int, start: int = 0):
+    "Train epoch `epoch` from its step `start` (a run resumed inside it); stop, saved, on a signal to any rank."
     cfg = self.cfg
     (self.ddp or self.model).train(); self.sampler.set_epoch(epoch); self.dataset.set_epoch(epoch)
-    window, whole, t_log, t_epoch = _Mean(), _Mean(), time.perf_counter(), time.perf_counter()
-    self._bar(epoch)
+    self.sampler.skip = start * cfg.batch_size                       # the indices the resumed steps have already seen
+    window, whole, t_log, t_epoch = _Mean(), _Mean.restore(self.epoch_sums if start else None), time.perf_counter(), time.perf_counter()
+    self._bar(epoch, start)
     it, t_end = iter(self.loader), time.perf_counter()
-    for i in range(self.steps_per_epoch):
+    for i in range(start, self.steps_per_epoch):
         x = next(it)[0]
         t_data = time.perf_counter() - t_end
         lr = self.opt.param_groups[0]['lr']
@@ -408,8 +438,21 @@ def train_epoch(self: Trainer, epoch: int):
         if (i + 1) % cfg.log_every == 0 or i + 1 == self.steps_per_epoch:
             self._log_window(window, epoch, time.perf_counter() - t_log); window, t_log = _Mean(), time.perf_counter()
         if self.bar is not None: self.bar.update(1)
+        if i + 1 < self.steps_per_epoch and self.stop.requested(self.ctx): self._preempt(epoch, i + 1, whole)
         t_end = time.perf_counter()
+    self.sampler.skip, self.epoch_step, self.epoch_sums = 0, 0, None
     self._end_epoch(whole, epoch, time.perf_counter() - t_epoch)
+
+# %% ../nbs/16_train.ipynb #cedfeab0
+@patch
+def _preempt(self: Trainer, epoch, done, whole):
+    "Save the position inside epoch `epoch` (`done` steps) and stop with `Preempted` (exit status 75)."
+    self.epoch_step, self.epoch_sums = done, whole.state()
+    self.save()
+    msg = (f"{self.stop.received or 'a signal to another rank'}: stopped after step {done} of epoch {epoch + 1}, "
+           f"saved {self.run_dir/'checkpoint-last.pt'}; continue with --resume")
+    if self.ctx.main: print(msg, flush=True)
+    raise Preempted(msg)
 
 # %% ../nbs/16_train.ipynb #4a20f0de
 @patch
@@ -433,7 +476,7 @@ def _clips_per_step(self: Trainer) -> int:
 
 @patch
 def _bad_videos(self: Trainer) -> int:
-    "Unreadable videos skipped so far, all ranks (this run's process; a resumed run counts afresh)."
+    "Unreadable videos met while loading so far, all ranks (this run's process; a resumed run counts afresh)."
     n = getattr(self.dataset.ds, 'n_skipped', 0)
     if self.ctx.world == 1: return n
     t = torch.tensor([float(n)], device=self.ctx.device); dist.all_reduce(t)
@@ -456,8 +499,10 @@ def collapse_warnings(r: dict) -> list[str]:
 def _end_epoch(self: Trainer, whole, epoch, elapsed):
     self.epoch = epoch + 1
     r = dict(kind='epoch', epoch=self.epoch, step=self.step) | whole.means(self.ctx)
+    n_bad = sync_bad(self.dataset.ds, self.ctx)
     r |= dict(epoch_time=elapsed, clips_per_s=whole.n * self._clips_per_step() / max(elapsed, 1e-9),
-              skipped=self.skipped, bad_videos=self._bad_videos())
+              skipped=self.skipped, bad_videos=n_bad, bad_found=self._bad_videos())
+    if self.ctx.main and n_bad: write_skipped(self.run_dir, self.dataset.ds, self.bad_reasons)
     self.log.write(r)
     if self.bar is not None: self.bar.close(); self.bar = None
     if self.ctx.main:
@@ -469,10 +514,9 @@ def _end_epoch(self: Trainer, whole, epoch, elapsed):
     self.save()
 
 @patch
-def _bar(self: Trainer, epoch):
+def _bar(self: Trainer, epoch, start=0):
     if self.ctx.main and self.cfg.progress:
-        from tqdm.auto import tqdm
-        self.bar = tqdm(total=self.steps_per_epoch, desc=f'epoch {epoch + 1}/{self.cfg.epochs}', leave=False)
+        self.bar = tqdm(total=self.steps_per_epoch, initial=start, desc=f'epoch {epoch + 1}/{self.cfg.epochs}', leave=False)
 
 # %% ../nbs/16_train.ipynb #8aece383
 def params_digest(model: nn.Module) -> str:
@@ -486,10 +530,11 @@ def params_digest(model: nn.Module) -> str:
 def fit(self: Trainer) -> Path:
     "Set up, train the remaining epochs, save; returns the run directory."
     try:
-        self.setup()
-        for epoch in range(self.epoch, self.cfg.epochs):
-            self._wrap(epoch); self.train_epoch(epoch)
-        self._finish()
+        with self.stop:
+            self.setup()
+            for epoch in range(self.epoch, self.cfg.epochs):
+                self._wrap(epoch); self.train_epoch(epoch, self.epoch_step)
+            self._finish()
     finally: self.close()
     return self.run_dir
 
