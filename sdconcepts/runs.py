@@ -81,6 +81,9 @@ class TrainConfig:
     max_bad: float = 0.05           # stop before training when more than this share of the videos is unreadable
     save_every: int = 10            # also keep checkpoint-{epoch}.pt every this many epochs
     log_every: int = 10             # steps between metric records
+    monitor_every: int = 1          # epochs between online k-NN monitor records (0: off; `15b_monitor`)
+    monitor_bank: int = 250         # training videos in the monitor's memory bank (a fixed subset)
+    monitor_queries: int = 125      # test videos the monitor classifies (a fixed subset)
     max_steps_per_epoch: int | None = None  # cap on the steps of an epoch (quick runs, tests)
     progress: bool = True           # progress bar and per-epoch summary lines (rank 0)
     resume: bool = False            # continue from checkpoint-last.pt of `out` (start fresh if there is none)
@@ -115,11 +118,12 @@ _TINY_SDC = _TINY | dict(split_bn=True, n_static=10, n_dynamic=10, local_warmup=
 _CPU_TRAIN = dict(epochs=12, optimizer='adam', lr=1e-3, weight_decay=1e-5, warmup_epochs=0, color_jitter=1.0,
                   grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))
 _PAPER_TRAIN = dict(epochs=200, batch_size=32, lr=0.1, warmup_epochs=5, n_frames=16, stride=1, size=112, decode_size=128,
-                    crop_scale=0.2, workers=8, save_every=20, log_every=20)
+                    crop_scale=0.2, workers=8, save_every=20, log_every=20,
+                    monitor_every=10, monitor_bank=1000, monitor_queries=500)
 _RELEASE_AUG = dict(optimizer='adam', lr=1e-3, weight_decay=1e-5, decay_all=True, schedule='step', milestones=(120, 160),
                     warmup_epochs=0, crop_scale=0.5, color_jitter=1.0, grayscale=0.5, jitter=(0.5, 0.5, 0.5, 0.25), amp='none')
 _RELEASE_TRAIN = _RELEASE_AUG | dict(epochs=200, batch_size=96, n_frames=16, size=128, decode_size=None, workers=16,
-                                     save_every=10, log_every=10)
+                                     save_every=10, log_every=10, monitor_every=10, monitor_bank=1000, monitor_queries=500)
 
 PRESETS = {  # name → (lineage, model fields, training fields)
     'cpu':            ('recipe',   _TINY_SDC, _CPU_TRAIN),

@@ -19,10 +19,11 @@ from tqdm.auto import tqdm
 
 from .synthetic import make_synthetic
 from .datasets import VideoDataset
-from .transforms import train_transform, release_transform
+from .transforms import train_transform, release_transform, normalize_clips
 from .runs import (LINEAGES, TrainConfig, lineage_of, run_split, save_run_config, check_run_dir,
                              _clear_run, save_atomic, make_checkpoint, load_checkpoint)
 from .cluster import StopSignal, Preempted, ResumableSampler, check_training_data, sync_bad, write_skipped
+from .monitor import knn_monitor
 
 # %% auto #0
 __all__ = ['resolve_device', 'init_distributed', 'build_loader', 'param_groups', 'make_optimizer', 'lr_factor', 'make_scheduler',
@@ -86,8 +87,8 @@ def _train_dataset(cfg: TrainConfig, model_cfg) -> VideoDataset:
         tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
         return VideoDataset(root, items, n_frames=cfg.n_frames, transform=tfm, train=True, sampling='release',
                             size=cfg.decode_size, seed=cfg.seed)
-    tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True,
-                          color_jitter=cfg.color_jitter, grayscale=cfg.grayscale, jitter=cfg.jitter)
+    tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True, color_jitter=cfg.color_jitter,
+                          grayscale=cfg.grayscale, jitter=cfg.jitter, normalize=False)   # uint8 out: normalised on the device
     return VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
                         n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed)
 
@@ -221,7 +222,7 @@ class Trainer:
         self.model_class = model_class or LINEAGES[lineage_of(model_cfg)][1]
         self.run_dir, self.ddp, self.log, self.bar = Path(cfg.out), None, None, None
         self.epoch, self.step, self.skipped, self.saved_epoch = 0, 0, 0, None
-        self.epoch_step, self.epoch_sums, self.bad_reasons, self.stop = 0, None, {}, StopSignal()
+        self.epoch_step, self.epoch_sums, self.bad_reasons, self.stop, self.monitor = 0, None, {}, StopSignal(), None
         self.ctx = init_distributed(cfg.device)
 
 # %% ../nbs/16_train.ipynb #a1daa79e
@@ -274,6 +275,7 @@ def setup(self: Trainer):
     ckpt = self._setup_run_dir()
     self.loader, self.sampler, self.dataset = build_loader(cfg, self.model_cfg, ctx)
     if cfg.check_data: self._check_data()
+    self.monitor = knn_monitor(cfg, ctx, exclude=self.bad_reasons)   # None when monitor_every is 0
     self.steps_per_epoch = min(len(self.loader), cfg.max_steps_per_epoch or len(self.loader))
     self.model = self._setup_model()
     self.opt = make_optimizer(self.model, cfg)
@@ -359,6 +361,7 @@ def train_step(self: Trainer, x, epoch: int) -> dict | None:
     "One optimiser step on clips `x`; the model's outputs (plus `grad_norm`), or None when the step was skipped."
     cfg, net = self.cfg, self.ddp or self.model
     x = x.to(self.ctx.device, non_blocking=True)
+    if x.dtype == torch.uint8: x = normalize_clips(x)                # the loader's clips leave their workers as uint8
     if cfg.channels_last and x.dim() == 5: x = x.contiguous(memory_format=torch.channels_last_3d)
     snap = [b.detach().clone() for b in self.model.buffers()] if cfg.nan_policy == 'skip' else None
     with torch.autocast(self.ctx.device.type, dtype=self.amp, enabled=self.amp is not None):
@@ -512,6 +515,14 @@ def _end_epoch(self: Trainer, whole, epoch, elapsed):
         print(f"epoch {self.epoch}/{self.cfg.epochs} " + ' '.join(f"{k} {r[k]:.4g}" for k in keys if r.get(k) is not None)
               + f" | {r['clips_per_s']:.1f} clips/s, {elapsed:.0f}s")
     self.save()
+    if self.monitor is not None and (self.epoch % self.cfg.monitor_every == 0 or self.epoch == self.cfg.epochs): self._monitor()
+
+@patch
+def _monitor(self: Trainer):
+    "The online k-NN monitor (`15b_monitor`) of the backbone now: a `monitor` record, printed with the progress."
+    top1 = self.monitor(self.model.backbone, self.amp)
+    self.log.write(dict(kind='monitor', epoch=self.epoch, step=self.step, knn_top1=top1, seconds=self.monitor.seconds))
+    if self.ctx.main and self.cfg.progress: print(f"  k-NN monitor: top-1 {top1:.3f} ({self.monitor.seconds:.1f}s)", flush=True)
 
 @patch
 def _bar(self: Trainer, epoch, start=0):

@@ -10,8 +10,8 @@ from torchvision import tv_tensors
 from torchvision.transforms import v2
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'HALF', 'ClipTransform', 'denormalize', 'train_transform', 'release_transform',
-           'ThreeCrop', 'eval_transform', 'show_clip']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'HALF', 'ClipTransform', 'denormalize', 'train_transform', 'normalize_clips',
+           'release_transform', 'ThreeCrop', 'eval_transform', 'show_clip']
 
 # %% ../nbs/03_transforms.ipynb #d9238cba
 IMAGENET_MEAN = (0.485, 0.456, 0.406)  # RGB channel means (default normalisation)
@@ -31,11 +31,14 @@ class ClipTransform:
     def __init__(self, ops:list, # v2 transforms applied to a `tv_tensors.Video` (T,3,H,W) uint8
                  mean=IMAGENET_MEAN, # per-channel mean, in [0,1] units
                  std=IMAGENET_STD, # per-channel standard deviation, in [0,1] units
+                 normalize:bool=True, # False: uint8 (C,T,H,W) out, normalised later by `normalize_clips` (on the device)
                 ):
-        self.ops, self.mean, self.std = v2.Compose(list(ops) or [v2.Identity()]), tuple(mean), tuple(std)
+        self.ops, self.mean, self.std, self.normalize = v2.Compose(list(ops) or [v2.Identity()]), tuple(mean), tuple(std), normalize
         self._m, self._s = torch.tensor(mean).view(3, 1, 1, 1)*255, torch.tensor(std).view(3, 1, 1, 1)*255
 
-    def _finish(self, x): return ((x.as_subclass(torch.Tensor).permute(1, 0, 2, 3).float() - self._m)/self._s).contiguous()
+    def _finish(self, x):
+        x = x.as_subclass(torch.Tensor).permute(1, 0, 2, 3)
+        return ((x.float() - self._m)/self._s).contiguous() if self.normalize else x.contiguous()
 
     def __call__(self, frames):
         x = self.ops(_as_video(frames))
@@ -62,13 +65,24 @@ def train_transform(size:int|tuple=112, # output (H, W), or an int for a square
                     jitter:tuple=(0.4, 0.4, 0.4, 0.1), # brightness, contrast, saturation, hue strengths
                     mean=IMAGENET_MEAN, # normalisation mean
                     std=IMAGENET_STD, # normalisation std
+                    normalize:bool=True, # False: uint8 (C,T,H,W) out (`normalize_clips` later)
                    ) -> ClipTransform:
     "Random crop (+ flip, + colour) with one draw per clip: uint8 (T,H,W,3) → float (C,T,H,W)."
     ops = [v2.RandomResizedCrop(size, scale=scale, ratio=ratio, antialias=True)]
     if flip: ops.append(v2.RandomHorizontalFlip(0.5))
     if color_jitter > 0: ops.append(v2.RandomApply([v2.ColorJitter(*jitter)], p=color_jitter))
     if grayscale > 0: ops.append(v2.RandomGrayscale(p=grayscale))
-    return ClipTransform(ops, mean, std)
+    return ClipTransform(ops, mean, std, normalize)
+
+# %% ../nbs/03_transforms.ipynb #226e42d3
+def normalize_clips(x:torch.Tensor, # uint8 clips, channels at dim -4: (C,T,H,W), (B,C,T,H,W), (B,V,C,T,H,W)
+                    mean=IMAGENET_MEAN, # per-channel mean, in [0,1] units
+                    std=IMAGENET_STD, # per-channel standard deviation, in [0,1] units
+                   ) -> torch.Tensor:
+    "uint8 clips → float32 normalised clips, on their device: what `ClipTransform` does when `normalize=True`."
+    m = torch.tensor(mean, device=x.device).view(3, 1, 1, 1) * 255
+    s = torch.tensor(std, device=x.device).view(3, 1, 1, 1) * 255
+    return (x.float() - m) / s
 
 # %% ../nbs/03_transforms.ipynb #76849a87
 def _uniform(lo:float, hi:float) -> float:
@@ -165,12 +179,13 @@ def eval_transform(size:int|tuple=112, # crop (H, W), or an int for a square
                    resize:int|None=None, # short side before cropping; None: the crop's larger side
                    mean=IMAGENET_MEAN, # normalisation mean
                    std=IMAGENET_STD, # normalisation std
+                   normalize:bool=True, # False: uint8 out (`normalize_clips` later)
                   ) -> ClipTransform:
     "Deterministic resize + crop(s): uint8 (T,H,W,3) → float (C,T,H,W), or (crops,C,T,H,W) when crops > 1."
     sz = (size, size) if isinstance(size, int) else tuple(size)
     crop = {1: v2.CenterCrop, 3: ThreeCrop, 5: v2.FiveCrop, 10: v2.TenCrop}
     if crops not in crop: raise ValueError(f'crops must be one of {list(crop)}, got {crops}')
-    return ClipTransform([v2.Resize(resize or max(sz), antialias=True), crop[crops](sz)], mean, std)
+    return ClipTransform([v2.Resize(resize or max(sz), antialias=True), crop[crops](sz)], mean, std, normalize)
 
 # %% ../nbs/03_transforms.ipynb #65c49b34
 def show_clip(clip:torch.Tensor, # normalised float (C,T,H,W), or raw uint8 frames (T,H,W,3)

@@ -155,7 +155,7 @@ def _rgb(frame, hw):
     "Frame → uint8 (H, W, 3) array, resized on conversion (bilinear swscale, as decord)."
     key = os.getpid(), threading.get_ident()  # one converter per process and thread, never shared
     if key not in _reformatters: _reformatters[key] = VideoReformatter()
-    f = _reformatters[key].reformat(frame, width=hw[1], height=hw[0], format='rgb24', interpolation='BILINEAR')
+    f = _reformatters[key].reformat(frame, width=hw[1], height=hw[0], format='rgb24', interpolation='BILINEAR', threads=1)
     return f.to_ndarray()
 
 # %% ../nbs/00_video.ipynb #12512221
