@@ -412,9 +412,12 @@ def _backbone_batch(x):
     if x.dim() == 6: return torch.randn(x.shape[0] * 6, *x.shape[2:], device=x.device)
     return torch.randn(3 * x.shape[0], x.shape[1], x.shape[2] - 1, *x.shape[3:], device=x.device)
 
-def _backbone_step(model, x3):
+def _backbone_step(model, x3, opt=None):
+    "Training the backbone alone: forward, backward of a scalar of its outputs and, with `opt`, the step on its parameters."
+    if opt is not None: opt.zero_grad(set_to_none=True)
     fmap, f = model.backbone(x3)
     (fmap.mean() + f.mean()).backward()
+    if opt is not None: opt.step()   # the heads have no gradient: the optimiser leaves them alone
 
 # %% ../nbs/20_bench.ipynb #2841d674
 def _times(fn, repeats, device) -> list:
@@ -440,11 +443,11 @@ def step_overhead(preset:str='cpu', # a key of `runs.PRESETS`
                   device:str='cpu', # torch device
                   verbose:bool=True, # print the figures
                  ) -> dict:
-    "Seconds per SDC training step vs the backbone's forward+backward on the same 3B batch, and the non-backbone share."
+    "Seconds per training step vs training the backbone alone (forward, backward, optimiser step) on the same clips, and the non-backbone share."
     model, opt, x, epoch = _step_setup(preset, batch_size, n_frames, size, device)
     x3 = _backbone_batch(x)
     steps = _times(lambda: _train_step(model, opt, x, epoch), repeats, device)
-    bbs = _times(lambda: _backbone_step(model, x3), repeats, device)
+    bbs = _times(lambda: _backbone_step(model, x3, opt), repeats, device)
     step, bb = statistics.median(steps), statistics.median(bbs)
     res = dict(step_s=step, backbone_s=bb, ratio=step / bb, overhead_share=max(0.0, 1 - bb / step), batch_size=x.shape[0],
                clip_shape=list(x.shape[1:]), device=str(device), step_times_s=steps, backbone_times_s=bbs)
