@@ -455,7 +455,7 @@ def step_overhead(preset:str='cpu', # a key of `runs.PRESETS`
     if verbose: print(f'step {step*1e3:.1f} ms, backbone {bb*1e3:.1f} ms: ratio {step/bb:.2f}, not backbone {res["overhead_share"]:.0%}')
     return res
 
-# %% ../nbs/20_bench.ipynb #d89e054c
+# %% ../nbs/20_bench.ipynb #866e4cd6
 AMP_PARITY_TOL = dict(loss_rel_diff=0.05, grad_cosine=0.95)   # what a reduced-precision step must meet against float32
 
 def amp_parity(preset:str='cpu', # a key of `runs.PRESETS`
