@@ -27,7 +27,7 @@ from .datasets import VideoDataset, parse_list, split_index
 from .transforms import ClipTransform, train_transform
 from .synthetic import MOTIONS, SCENES, make_synthetic, render_clip
 from .runs import LINEAGES, PRESETS, TrainConfig, build_model, preset_configs, config_dict, load_run_config
-from .train import make_optimizer, pretrain
+from .train import amp_dtype, make_optimizer, pretrain
 from .analysis import evaluate_run
 from .prepare import prepare_dataset, write_ucf101_layout
 
@@ -463,24 +463,25 @@ def amp_parity(preset:str='cpu', # a key of `runs.PRESETS`
                n_frames:int=None, # T (None: the preset's)
                size:int=None, # crop size (None: the preset's)
                device:str='cpu', # torch device
-               dtype=torch.bfloat16, # autocast dtype; None: float32 against itself (the comparison's own noise: none)
+               amp:str='bf16', # as `--amp`: 'bf16' | 'fp16' | 'none' (float32 against itself: the comparison's own noise, none)
               ) -> dict:
-    "Loss and gradients of one training step in float32 and under autocast `dtype`, same weights, batch and random draws."
+    "Loss and gradients of one training step in float32 and under the trainer's autocast `amp`, same weights, batch and random draws."
     model0, _, x, epoch = _step_setup(preset, batch_size, n_frames, size, device)
-    def grads(dt):
+    def grads(dtype):
         model = copy.deepcopy(model0)   # a forward updates state (queues, statistics): each pass starts from the same one
         torch.manual_seed(1)            # and makes the same random draws (static frames, mixes)
-        with torch.autocast(torch.device(device).type, dtype=dt or torch.bfloat16, enabled=dt is not None):
+        with torch.autocast(torch.device(device).type, dtype=dtype, enabled=dtype is not None):   # as `Trainer` does
             loss = model(x, epoch=epoch)['loss']
         loss.backward()
         return loss.detach().float(), {n: p.grad.detach().float() for n, p in model.named_parameters() if p.grad is not None}
-    (l32, g32), (lam, gam) = grads(None), grads(dtype)
-    a = torch.cat([g.flatten() for g in g32.values()]); b = torch.cat([gam[n].flatten() for n in g32 if n in gam])
-    res = dict(dtype=str(dtype).replace('torch.', ''), loss_fp32=l32.item(), loss_amp=lam.item(),
+    (l32, g32), (lam, gam) = grads(None), grads(amp_dtype(amp, torch.device(device)))
+    both = [n for n in g32 if n in gam]   # a parameter with a gradient in one pass only counts in `missing_grads`
+    a, b = (torch.cat([g[n].flatten() for n in both]) for g in (g32, gam))
+    res = dict(amp=amp, loss_fp32=l32.item(), loss_amp=lam.item(),
                loss_rel_diff=(lam - l32).abs().item() / l32.abs().clamp_min(1e-30).item(),
-               grad_rel_err=((b - a).norm() / a.norm().clamp_min(1e-30)).item() if len(a) == len(b) else float('inf'),
-               grad_cosine=torch.nn.functional.cosine_similarity(a, b, dim=0).item() if len(a) == len(b) else 0.0,
-               grad_max_err_vs_max=((b - a).abs().max() / a.abs().max().clamp_min(1e-30)).item() if len(a) == len(b) else float('inf'),
+               grad_rel_err=((b - a).norm() / a.norm().clamp_min(1e-30)).item(),
+               grad_cosine=torch.nn.functional.cosine_similarity(a, b, dim=0).item(),
+               grad_max_err_vs_max=((b - a).abs().max() / a.abs().max().clamp_min(1e-30)).item(),
                missing_grads=len(set(g32) ^ set(gam)), device=str(device))
     res['ok'] = bool(res['missing_grads'] == 0 and res['loss_rel_diff'] <= AMP_PARITY_TOL['loss_rel_diff']
                      and res['grad_cosine'] >= AMP_PARITY_TOL['grad_cosine'])
