@@ -10,9 +10,9 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 from .attention import attention_maps, _frames_hwc, _upsample_map
 from .local_contrast import _n_top
-from .evaluate import (linear_probe, extract_features, cached_features, state_identity, write_report, read_report,
-                                 report_markdown, _label_sets, EvalConfig, EvalRun, resolve_run, evaluate_features,
-                                 eval_datasets, cache_key, _random_model)
+from .evaluate import linear_probe, extract_features, cached_features, state_identity, _label_sets
+from .report import write_report, read_report, report_markdown
+from .eval_run import EvalConfig, EvalRun, resolve_run, evaluate_features, eval_datasets, cache_key, _random_model
 
 # %% auto #0
 __all__ = ['FIGURES', 'ANALYSIS_KEYS', 'top_concept_mean', 'concept_representations', 'extract_concepts', 'probe_representations',

@@ -14,7 +14,7 @@ from .backbones import save_backbone, _save_safetensors
 from .runs import (LINEAGES, PRESETS, TrainConfig, preset_configs, override_configs, config_dict, load_run_config, _CHOICES,
                              load_checkpoint, checkpoint_configs, lineage_of, model_from_checkpoint, backbone_from_checkpoint)
 from .train import pretrain
-from .evaluate import EvalConfig, EVAL_CHOICES
+from .eval_run import EvalConfig, EVAL_CHOICES
 from .analysis import evaluate_run
 
 # %% auto #0

@@ -55,7 +55,7 @@ class KNNMonitor:
     def __init__(self,
                  bank_ds:VideoDataset, # the bank's videos (uint8 clips: `eval_transform(normalize=False)`)
                  query_ds:VideoDataset, # the queries' videos
-                 ctx=None, # rank, world, device (`init_distributed`); None: one CPU process
+                 ctx=None, # rank, world, device (`sdconcepts.loop.init_distributed`); None: one CPU process
                  bank_size:int=1000, # videos in the bank (a fixed subset of `bank_ds`)
                  query_size:int=500, # videos queried
                  k:int=20, temperature:float=0.07, # the classifier (`knn_top1`)

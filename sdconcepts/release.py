@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 import torch
 from torch import nn
 import torch.nn.functional as F
-import torch.distributed as dist
 from fastcore.basics import patch
 
 from .decoupling import static_frame

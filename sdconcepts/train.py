@@ -4,212 +4,26 @@
 
 # %% ../nbs/16_train.ipynb #68ba48bb
 from __future__ import annotations
-import contextlib, hashlib, json, math, os, random, shutil, time, warnings
+import contextlib, hashlib, math, os, shutil, time, warnings
 from dataclasses import asdict
 from pathlib import Path
-from types import SimpleNamespace
-import numpy as np
 import torch
 from torch import nn
 import torch.distributed as dist
-from torch.distributed.rendezvous import rendezvous
-from torch.utils.data import DataLoader
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 from .synthetic import make_synthetic
-from .datasets import VideoDataset
-from .transforms import train_transform, release_transform, normalize_clips
-from .runs import (LINEAGES, TrainConfig, lineage_of, run_split, save_run_config, check_run_dir,
+from .transforms import normalize_clips
+from .runs import (LINEAGES, TrainConfig, lineage_of, save_run_config, check_run_dir,
                              _clear_run, save_atomic, make_checkpoint, load_checkpoint)
-from .cluster import StopSignal, Preempted, ResumableSampler, check_training_data, sync_bad, write_skipped
+from .loop import (init_distributed, _barrier, _all_finite, build_loader, make_optimizer, make_scheduler,
+                             rng_state, set_rng_state, seed_everything, RunLog, _Mean)
+from .cluster import StopSignal, Preempted, check_training_data, sync_bad, write_skipped
 from .monitor import knn_monitor
 
 # %% auto #0
-__all__ = ['resolve_device', 'init_distributed', 'build_loader', 'param_groups', 'make_optimizer', 'lr_factor', 'make_scheduler',
-           'rng_state', 'set_rng_state', 'seed_everything', 'RunLog', 'NonFiniteLoss', 'Trainer', 'amp_dtype',
-           'collapse_warnings', 'params_digest', 'pretrain']
-
-# %% ../nbs/16_train.ipynb #df0c9869
-def resolve_device(device: str = 'auto', local_rank: int = 0) -> torch.device:
-    "The torch device for 'auto' | 'cpu' | 'cuda' (CUDA: this process's GPU `local_rank`)."
-    if device == 'auto': device = 'cuda' if torch.cuda.is_available() else 'cpu'
-    if device == 'cuda':
-        if not torch.cuda.is_available(): raise RuntimeError("device='cuda' but CUDA is not available")
-        torch.cuda.set_device(local_rank)
-        return torch.device('cuda', local_rank)
-    return torch.device(device)
-
-def init_distributed(device: str = 'auto') -> SimpleNamespace:
-    "Rank, world size, local rank and device; starts the process group under torchrun (env://)."
-    env = lambda k, d: int(os.environ.get(k, d))
-    rank, world, local = env('RANK', 0), env('WORLD_SIZE', 1), env('LOCAL_RANK', 0)
-    dev, owns = resolve_device(device, local), False
-    if world > 1 and not dist.is_initialized():
-        store, rank, world = next(rendezvous('env://', rank, world))   # the store env:// would use (torchrun's agent's)
-        store = dist.PrefixStore(f"sdconcepts/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', 0)}", store)
-        dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo', store=store, rank=rank, world_size=world)
-        owns = True
-    return SimpleNamespace(rank=rank, world=world, local_rank=local, device=dev, owns_group=owns, main=rank == 0)
-
-# %% ../nbs/16_train.ipynb #bacf26f7
-def _barrier(ctx):
-    if ctx.world > 1:
-        if ctx.device.type == 'cuda': dist.barrier(device_ids=[ctx.local_rank])
-        else: dist.barrier()
-
-def _all_finite(t, ctx) -> bool:
-    "True when `t` is finite on every rank."
-    ok = torch.isfinite(t.detach()).all().float().reshape(1).to(ctx.device)
-    if ctx.world > 1: dist.all_reduce(ok, op=dist.ReduceOp.MIN)
-    return bool(ok.item())
-
-# %% ../nbs/16_train.ipynb #1caa4f06
-class _EpochShared(torch.utils.data.Dataset):
-    "`ds` whose epoch (`ds.set_epoch`) lives in shared memory, so persistent DataLoader workers follow it."
-    def __init__(self, ds): self.ds, self._epoch = ds, torch.zeros((), dtype=torch.int64).share_memory_()
-    def __len__(self): return len(self.ds)
-    def set_epoch(self, epoch: int): self._epoch.fill_(epoch); self.ds.set_epoch(epoch)
-    def __getitem__(self, i):
-        self.ds.set_epoch(int(self._epoch))
-        return self.ds[i]
-
-def _seed_worker(worker_id):
-    "numpy and random in DataLoader workers follow torch's per-worker seed."
-    s = torch.initial_seed() % 2**32
-    np.random.seed(s); random.seed(s)
-
-# %% ../nbs/16_train.ipynb #69e66024
-def _train_dataset(cfg: TrainConfig, model_cfg) -> VideoDataset:
-    "The training `VideoDataset` of a run: the layout the model asks for (`model_cfg.sampling`), the run's augmentation."
-    root, items = run_split(cfg)
-    if getattr(model_cfg, 'sampling', 'clips') == 'release':   # six clips of T frames, the release's augmentation values
-        tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
-        return VideoDataset(root, items, n_frames=cfg.n_frames, transform=tfm, train=True, sampling='release',
-                            size=cfg.decode_size, seed=cfg.seed)
-    tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True, color_jitter=cfg.color_jitter,
-                          grayscale=cfg.grayscale, jitter=cfg.jitter, normalize=False)   # uint8 out: normalised on the device
-    return VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
-                        n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed)
-
-def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, ResumableSampler, _EpochShared]:
-    "Training DataLoader of `cfg.data`, this rank's shard: clips of T+1 frames (`n_views` per video), or the release's six clips."
-    ds = _EpochShared(_train_dataset(cfg, model_cfg))
-    if len(ds) // ctx.world < cfg.batch_size:
-        raise ValueError(f"{len(ds)} videos over {ctx.world} process(es) cannot fill a batch of {cfg.batch_size}")
-    sampler = ResumableSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=cfg.seed, drop_last=True)
-    kw = dict(persistent_workers=True, prefetch_factor=cfg.prefetch) if cfg.workers > 0 else {}
-    gen = torch.Generator().manual_seed(cfg.seed + ctx.rank)   # the workers' base seed: not from the global generator
-    dl = DataLoader(ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers, generator=gen,
-                    pin_memory=ctx.device.type == 'cuda', drop_last=True, worker_init_fn=_seed_worker, **kw)
-    return dl, sampler, ds
-
-# %% ../nbs/16_train.ipynb #05de58f5
-def param_groups(model: nn.Module, weight_decay: float, decay_all: bool = False) -> list[dict]:
-    "Two parameter groups: decayed weights, and BN/bias/prototype parameters (`prototype*` names) without decay (`decay_all`: one group)."
-    decay, no_decay = [], []
-    for name, p in model.named_parameters():
-        if not p.requires_grad: continue
-        (no_decay if not decay_all and (p.ndim <= 1 or name.startswith('prototype')) else decay).append(p)
-    return [dict(params=decay, weight_decay=weight_decay), dict(params=no_decay, weight_decay=0.0)]
-
-def make_optimizer(model: nn.Module, cfg: TrainConfig) -> torch.optim.Optimizer:
-    "SGD with momentum, or Adam (betas (momentum, 0.999)), over `param_groups`."
-    groups = param_groups(model, cfg.weight_decay, cfg.decay_all)
-    if cfg.optimizer == 'adam': return torch.optim.Adam(groups, lr=cfg.lr, betas=(cfg.momentum, 0.999))
-    if cfg.optimizer != 'sgd': raise ValueError(f"optimizer must be 'sgd' or 'adam', not {cfg.optimizer!r}")
-    return torch.optim.SGD(groups, lr=cfg.lr, momentum=cfg.momentum)
-
-# %% ../nbs/16_train.ipynb #57c280b1
-def lr_factor(step: int, steps_per_epoch: int, cfg: TrainConfig) -> float:
-    "Multiplier of `cfg.lr` at optimiser step `step` (0-based)."
-    total, warm = cfg.epochs * steps_per_epoch, round(cfg.warmup_epochs * steps_per_epoch)
-    if step < warm: return (step + 1) / warm
-    if cfg.schedule == 'cosine':
-        t = min(1.0, (step - warm) / max(1, total - warm))
-        return 0.5 * (1 + math.cos(math.pi * t))
-    ms = cfg.milestones or (round(0.6 * cfg.epochs), round(0.8 * cfg.epochs))
-    return cfg.lr_gamma ** sum(step >= m * steps_per_epoch for m in ms)
-
-def make_scheduler(opt, cfg: TrainConfig, steps_per_epoch: int):
-    "A `LambdaLR` stepped once per optimiser step."
-    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, steps_per_epoch, cfg))
-
-# %% ../nbs/16_train.ipynb #72130681
-def rng_state() -> dict:
-    "The states of python's, numpy's and torch's (CPU, CUDA) generators."
-    s = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
-    if torch.cuda.is_available() and torch.cuda.is_initialized(): s['cuda'] = torch.cuda.get_rng_state_all()
-    return s
-
-def set_rng_state(s: dict):
-    "Restore generator states saved by `rng_state`."
-    random.setstate(s['python']); np.random.set_state(s['numpy']); torch.set_rng_state(s['torch'])
-    if 'cuda' in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
-
-def seed_everything(seed: int):
-    "Seed python, numpy and torch (all devices)."
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
-
-# %% ../nbs/16_train.ipynb #4da0fca1
-class _Mean:
-    "Running sums of scalar outputs (tensors stay on their device until `means`)."
-    def __init__(self): self.sums, self.n = {}, 0
-    def add(self, out: dict):
-        for k, v in out.items():
-            if isinstance(v, torch.Tensor) and v.numel() == 1: v = v.detach().float().reshape(())
-            elif not isinstance(v, (int, float)) or isinstance(v, bool): continue
-            self.sums[k] = self.sums.get(k, 0.) + v
-        self.n += 1
-    def state(self) -> dict: return dict(sums={k: float(v) for k, v in self.sums.items()}, n=self.n)
-    @classmethod
-    def restore(cls, state=None):
-        "A `_Mean` holding `state` (from `state()`; None: empty)."
-        m = cls()
-        if state: m.sums, m.n = dict(state['sums']), state['n']
-        return m
-    def means(self, ctx) -> dict:
-        "Means over the added steps and over the ranks."
-        if not self.sums: return {}
-        keys = sorted(self.sums)
-        v = torch.stack([torch.as_tensor(self.sums[k], dtype=torch.float32).to(ctx.device) for k in keys]) / max(self.n, 1)
-        if ctx.world > 1: dist.all_reduce(v); v /= ctx.world
-        return dict(zip(keys, v.tolist()))
-
-# %% ../nbs/16_train.ipynb #a5fefc21
-def _clean(v):
-    if isinstance(v, float) and not math.isfinite(v): return None
-    return v
-
-class RunLog:
-    "metrics.jsonl + TensorBoard of rank 0 (a no-op on the other ranks)."
-    def __init__(self, run_dir, active=True, resume_step=None, tensorboard=True):
-        self.active, self.path, self.writer = active, Path(run_dir)/'metrics.jsonl', None
-        if not active: return
-        if resume_step is not None and self.path.exists():
-            keep = [l for l in self.path.read_text().splitlines()
-                    if l.strip() and (r := json.loads(l)).get('step', 0) <= resume_step and r.get('kind') != 'end']
-            self.path.write_text(''.join(l + '\n' for l in keep))
-        if tensorboard:
-            from torch.utils.tensorboard import SummaryWriter
-            self.writer = SummaryWriter(str(run_dir), purge_step=resume_step)
-
-# %% ../nbs/16_train.ipynb #51eff8b9
-@patch
-def write(self: RunLog, record: dict):
-    "Append `record` to metrics.jsonl and its numbers to TensorBoard."
-    if not self.active: return
-    record = {k: _clean(v) for k, v in record.items()}
-    with open(self.path, 'a') as f: f.write(json.dumps(record) + '\n')
-    if self.writer is None: return
-    kind = record.get('kind', 'step')
-    for k, v in record.items():
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and k not in ('step', 'kind'):
-            self.writer.add_scalar(f'{kind}/{k}', v, record.get('step', 0))
-
-@patch
-def close(self: RunLog):
-    if self.writer is not None: self.writer.close(); self.writer = None
+__all__ = ['NonFiniteLoss', 'Trainer', 'amp_dtype', 'collapse_warnings', 'params_digest', 'pretrain']
 
 # %% ../nbs/16_train.ipynb #12c38d5b
 class NonFiniteLoss(FloatingPointError):
