@@ -17,6 +17,7 @@ from .bench_data import machine_info
 # %% ../nbs/20b_quality.ipynb #acb2cc1e
 _PAPER_ONLY = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False, background_mix=0.0)   # the paper's four terms
 QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the order of the tables
+    'supervised': ('cpu-supervised', {}),
     'infonce': ('cpu-infonce', {}),
     'release': ('cpu-release', {}),
     'sdc_align': ('cpu', dict(lambda_sparse=0.0, lambda_rec=0.0, lambda_local=0.0, **_PAPER_ONLY)),
@@ -28,8 +29,8 @@ QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the or
     'sdc_full_no_mix': ('cpu', dict(background_mix=0.0)),
     'sdc_full_all_pairs': ('cpu', dict(align_pairs='all', **_PAPER_ONLY)),
 }
-QUALITY_DEFAULT = ('infonce', 'release', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
-QUALITY_TITLES = {'random': 'random init', 'infonce': 'InfoNCE, two clips (baseline)', 'release': "the authors' release (tiny network)", 'sdc_align': 'SDC: alignment only',
+QUALITY_DEFAULT = ('supervised', 'infonce', 'release', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
+QUALITY_TITLES = {'random': 'random init', 'supervised': 'supervised, action labels (upper bound)', 'infonce': 'InfoNCE, two clips (baseline)', 'release': "the authors' release (tiny network)", 'sdc_align': 'SDC: alignment only',
                   'sdc_align_sparse_rec': 'SDC: + sparsity + reconstruction', 'sdc_paper_terms': 'SDC: + local contrast',
                   'sdc_full': 'SDC: + teachers, distillation, background mix (full)',
                   'sdc_teachers_only': 'SDC full without the distillation', 'sdc_distill_only': 'SDC full without the teachers',
@@ -85,6 +86,14 @@ def quality_markdown(summary:dict, settings:dict|None=None) -> str:
     for name, v in summary.items():
         cells = [_ms(v['probe'].get(k)) for k in _FACTORS] + [_ms(v['r1'].get(k)) for k in _FACTORS]
         lines.append(f"| {QUALITY_TITLES.get(name, name)} | " + ' | '.join(cells) + ' |')
+    if sup := summary.get('supervised', {}).get('probe'):
+        lines += ['', 'The same probes as a share of the supervised upper bound\'s (row mean / supervised mean, %; chance is '
+                  'not subtracted):', '', '| objective | action | static | dynamic |', '|---|---|---|---|']
+        for name, v in summary.items():
+            if name == 'supervised': continue
+            cells = [f"{100 * v['probe'][k]['mean'] / sup[k]['mean']:.0f}" if v['probe'].get(k) and sup.get(k) and sup[k]['mean'] > 0
+                     else '–' for k in _FACTORS]
+            lines.append(f"| {QUALITY_TITLES.get(name, name)} | " + ' | '.join(cells) + ' |')
     dec = [(name, v['decoupling']) for name, v in summary.items() if v['decoupling']]
     if dec:
         lines += ['', 'Decoupling (the paper\'s Table 3 on our data): linear probe top-1 (%) of the video\'s static and '

@@ -18,6 +18,7 @@ from .model import SDCConfig, SDCModel
 from .release import ReleaseConfig, ReleaseModel
 from .recipe import RecipeConfig, RecipeModel
 from .baseline import BaselineConfig, BaselineModel
+from .supervised import SupervisedConfig, SupervisedModel
 
 # %% auto #0
 __all__ = ['LINEAGES', 'PRESETS', 'lineage_of', 'build_model', 'TrainConfig', 'run_split', 'override_configs', 'preset_configs',
@@ -27,7 +28,7 @@ __all__ = ['LINEAGES', 'PRESETS', 'lineage_of', 'build_model', 'TrainConfig', 'r
 
 # %% ../nbs/15_runs.ipynb #e7e18fbc
 LINEAGES = {'paper': (SDCConfig, SDCModel), 'release': (ReleaseConfig, ReleaseModel), 'recipe': (RecipeConfig, RecipeModel),
-            'baseline': (BaselineConfig, BaselineModel)}
+            'baseline': (BaselineConfig, BaselineModel), 'supervised': (SupervisedConfig, SupervisedModel)}
 
 def lineage_of(model_cfg) -> str:
     "The name of the lineage whose configuration class `model_cfg` is (exactly, not a subclass)."
@@ -129,6 +130,7 @@ PRESETS = {  # name → (lineage, model fields, training fields)
     'cpu':            ('recipe',   _TINY_SDC, _CPU_TRAIN),
     'cpu-paper':      ('paper',    _TINY_SDC, {}),
     'cpu-infonce':    ('baseline', _TINY, _CPU_TRAIN),
+    'cpu-supervised': ('supervised', _TINY | dict(n_classes=25), _CPU_TRAIN),
     'cpu-release':    ('release',  _TINY | dict(n_concepts=20, topk=3), _RELEASE_AUG | dict(epochs=12)),
     'paper-ucf101':   ('paper',    {}, _PAPER_TRAIN | dict(data='data/ucf101', dataset='ucf101')),
     'paper-kinetics': ('paper',    {}, _PAPER_TRAIN | dict(data='data/kinetics400', dataset='kinetics', epochs=100,

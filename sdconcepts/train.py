@@ -82,6 +82,15 @@ def _grad_scaler(enabled: bool, device: torch.device):
     if hasattr(torch.amp, 'GradScaler'): return torch.amp.GradScaler(device.type, enabled=enabled)
     return torch.cuda.amp.GradScaler(enabled=enabled and device.type == 'cuda')
 
+# %% ../nbs/16_train.ipynb #75d355b2
+@patch
+def _check_labels(self: Trainer) -> bool:
+    "Whether the model takes labels; for one that does, every training label must be below its `n_classes`."
+    if not getattr(self.model_class, 'LABELS', False): return False
+    top, n = max(l for _, l in self.dataset.ds.items), self.model_cfg.n_classes
+    if top >= n: raise ValueError(f"the data have labels up to {top} but the model has n_classes={n}: set --n_classes {top + 1}")
+    return True
+
 # %% ../nbs/16_train.ipynb #837be79e
 @patch
 def setup(self: Trainer):
@@ -89,6 +98,7 @@ def setup(self: Trainer):
     cfg, ctx = self.cfg, self.ctx
     ckpt = self._setup_run_dir()
     self.loader, self.sampler, self.dataset = build_loader(cfg, self.model_cfg, ctx)
+    self.labels = self._check_labels()
     if cfg.check_data: self._check_data()
     self.monitor = knn_monitor(cfg, ctx, exclude=self.bad_reasons)   # None when monitor_every is 0
     self.steps_per_epoch = min(len(self.loader), cfg.max_steps_per_epoch or len(self.loader))
@@ -172,15 +182,15 @@ def _seed_streams(self: Trainer, rngs=None):
 
 # %% ../nbs/16_train.ipynb #d56bfdfe
 @patch
-def train_step(self: Trainer, x, epoch: int) -> dict | None:
-    "One optimiser step on clips `x`; the model's outputs (plus `grad_norm`), or None when the step was skipped."
+def train_step(self: Trainer, x, epoch: int, y=None) -> dict | None:
+    "One optimiser step on clips `x` (labels `y` for a model that sets `LABELS`); the model's outputs (plus `grad_norm`), or None when the step was skipped."
     cfg, net = self.cfg, self.ddp or self.model
     x = x.to(self.ctx.device, non_blocking=True)
     if x.dtype == torch.uint8: x = normalize_clips(x)                # the loader's clips leave their workers as uint8
     if cfg.channels_last and x.dim() == 5: x = x.contiguous(memory_format=torch.channels_last_3d)
     snap = [b.detach().clone() for b in self.model.buffers()] if cfg.nan_policy == 'skip' else None
     with torch.autocast(self.ctx.device.type, dtype=self.amp, enabled=self.amp is not None):
-        out = net(x, epoch=epoch)
+        out = net(x, epoch=epoch, **({} if y is None else dict(y=y.to(self.ctx.device, non_blocking=True))))
     if not _all_finite(out['loss'], self.ctx): return self._non_finite('loss', out, snap)
     self.opt.zero_grad(set_to_none=True)
     self.scaler.scale(out['loss']).backward()
@@ -246,10 +256,10 @@ def train_epoch(self: Trainer, epoch: int, start: int = 0):
     self._bar(epoch, start)
     it, t_end = iter(self.loader), time.perf_counter()
     for i in range(start, self.steps_per_epoch):
-        x = next(it)[0]
+        x, y = next(it)[:2]
         t_data = time.perf_counter() - t_end
         lr = self.opt.param_groups[0]['lr']
-        out = self.train_step(x, epoch)
+        out = self.train_step(x, epoch, y if self.labels else None)
         self.sched.step(); self.step += 1
         timing = dict(lr=lr, data_time=t_data, step_time=time.perf_counter() - t_end - t_data)
         if out is not None: window.add(out | timing); whole.add(out | timing)
