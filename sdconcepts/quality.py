@@ -86,7 +86,7 @@ def quality_markdown(summary:dict, settings:dict|None=None) -> str:
     for name, v in summary.items():
         cells = [_ms(v['probe'].get(k)) for k in _FACTORS] + [_ms(v['r1'].get(k)) for k in _FACTORS]
         lines.append(f"| {QUALITY_TITLES.get(name, name)} | " + ' | '.join(cells) + ' |')
-    if sup := summary.get('supervised', {}).get('probe'):
+    if (sup := summary.get('supervised', {}).get('probe')) and len(summary) > 1:   # no table for the bound alone
         lines += ['', 'The same probes as a share of the supervised upper bound\'s (row mean / supervised mean, %; chance is '
                   'not subtracted):', '', '| objective | action | static | dynamic |', '|---|---|---|---|']
         for name, v in summary.items():

@@ -9,7 +9,6 @@ import torch.nn.functional as F
 from torch import nn
 from fastcore.basics import patch
 
-from .decoupling import split_views
 from .backbones import make_backbone
 from .model import feature_std
 
