@@ -12,7 +12,7 @@ import torch
 from fastcore.script import call_parse
 from .bench_data import machine_info, loader_vs_decode, ucf_shaped_videos, ucf_shape, prepared_speedup
 from .bench_step import step_overhead, step_memory, flops_vs_matmul, amp_parity
-from .quality import quality_benchmark
+from .quality import quality_benchmark, quality_sweep
 
 # %% ../nbs/20c_sdc_bench.ipynb #6a35c1bf
 def _step_figures(step_kw, repeats, matmul, device) -> dict:
@@ -103,13 +103,18 @@ def sdc_bench(out:str=None, # write DIR/bench.json (None: print only)
               ucf_root:str='data/ucf_shaped', # where they are written once and reused; their prepared copy goes beside it
               quick:bool=False, # small sizes everywhere: a smoke run of a few seconds
               quality:bool=False, # instead: the representation-quality benchmark (writes quality.json / quality.md)
-              seeds:int=3, # quality: seeds per variant
+              seeds:int=None, # quality / sweep: seeds per variant or setting (default: 3 / 1)
               variants:str=None, # quality: comma-separated names of QUALITY_VARIANTS (default: QUALITY_DEFAULT)
               epochs:int=None, # quality: training epochs (default: the preset's)
+              sweep:bool=False, # instead: the settings sweep on the validation split (writes sweep.json / sweep.md)
              ):
     "Benchmark the data pipeline and the training step; print a table, write `out`/bench.json (or, with --quality, the quality tables)."
+    if sweep:
+        quality_sweep(out or 'runs/quality', seeds=seeds or 1, variants=tuple((variants or 'infonce,supervised').split(',')),
+                      **({} if epochs is None else dict(epochs=epochs)))
+        return
     if quality:
-        quality_benchmark(out or 'runs/quality', seeds=seeds, variants=variants and tuple(variants.split(',')),
+        quality_benchmark(out or 'runs/quality', seeds=seeds or 3, variants=variants and tuple(variants.split(',')),
                           **({} if epochs is None else dict(epochs=epochs)))
         return
     res = _run_benchmarks(dict(locals()))

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['KINETICS_LAYOUTS', 'VIDEO_EXTS', 'SAMPLINGS', 'DATASET_KINDS', 'parse_ucf101', 'parse_hmdb51', 'parse_diving48',
            'parse_kinetics', 'parse_list', 'parse_folder', 'frames_to_clip', 'VideoDataset', 'release_indices',
-           'parse_auto', 'detect_dataset', 'split_index', 'check_dataset', 'sdc_check_data']
+           'parse_auto', 'detect_dataset', 'split_index', 'carve_validation', 'check_dataset', 'sdc_check_data']
 
 # %% ../nbs/01_datasets.ipynb #a5a10a3d
-import csv, json, logging, re
+import csv, json, logging, os, random, re, shutil
 from pathlib import Path
 
 import torch
@@ -333,6 +333,36 @@ def split_index(root,               # dataset root (or a `trainlist.txt`-style f
     if kind == 'diving48': return root, parse_diving48(root/f'Diving48_V2_{s}.json')[0]   # paths 'rgb/<vid>.mp4'
     if train: return root, parse_folder(root)[0]
     raise ValueError(f"{root}: a '{kind}' dataset has no test split; give a list (trainlist.txt + testlist.txt)")
+
+# %% ../nbs/01_datasets.ipynb #b3809abc
+def carve_validation(root,                 # the dataset (any layout `split_index` reads); only read
+                     dst,                  # where the validation dataset is written (a `list` layout)
+                     fraction:float=0.2,   # share of every class's training videos held out (at least one each)
+                     seed:int=0,           # which videos: the same seed, the same split
+                     dataset:str='auto',   # layout of `root`: one of `DATASET_KINDS`
+                     split:int=1,          # official split of UCF-101 / HMDB-51
+                    ) -> Path:
+    "Write a `list` dataset at `dst`: `root`'s training split less `fraction` of every class, which becomes its test list."
+    if not 0 < fraction < 1: raise ValueError(f"fraction must be in (0, 1), not {fraction}")
+    root, dst = Path(root), Path(dst)
+    vroot, items = split_index(root, True, dataset, split)
+    if dst.resolve() in (root.resolve(), Path(vroot).resolve()): raise ValueError(f"{dst}: would write into the source dataset")
+    by_class = {}
+    for p, lab in items: by_class.setdefault(lab, []).append(p)
+    if small := sorted(lab for lab, v in by_class.items() if len(v) < 2):
+        raise ValueError(f"{root}: class(es) {small} have fewer than 2 training videos: nothing to hold out")
+    rng, held = random.Random(seed), set()
+    for lab in sorted(by_class):
+        v = sorted(by_class[lab]); held |= set(rng.sample(v, min(len(v) - 1, max(1, round(fraction * len(v))))))
+    dst.mkdir(parents=True, exist_ok=True)
+    rel = lambda p: Path(os.path.relpath(Path(vroot).resolve() / p, dst.resolve())).as_posix()
+    for name, keep in (('trainlist.txt', False), ('testlist.txt', True)):
+        (dst/name).write_text(''.join(f'{rel(p)} {lab}\n' for p, lab in items if (p in held) == keep))
+    for side in ('synthetic.json', 'classes.txt'):
+        if (root/side).is_file(): shutil.copy(root/side, dst/side)
+    (dst/'validation.json').write_text(json.dumps(dict(source=str(root.resolve()), fraction=fraction, seed=seed,
+                                                       n_train=len(items) - len(held), n_val=len(held)), indent=1))
+    return dst
 
 # %% ../nbs/01_datasets.ipynb #e2eaa570
 def check_dataset(root, # folder holding the videos
