@@ -10,12 +10,11 @@ __all__ = ['QUALITY_VARIANTS', 'QUALITY_DEFAULT', 'QUALITY_TITLES', 'QUALITY_SWE
 import json, statistics, time
 from dataclasses import fields, replace
 from pathlib import Path
-from .runs import LINEAGES, PRESETS, TrainConfig, preset_configs, config_dict, load_run_config
+from .runs import LINEAGES, PRESETS, TrainConfig, preset_configs, config_dict, load_run_config, data_root
 from .train import pretrain
 from .analysis import evaluate_run
 from .bench_data import machine_info
 from .datasets import carve_validation
-from .synthetic import make_synthetic
 
 # %% ../nbs/20b_quality.ipynb #acb2cc1e
 _PAPER_ONLY = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False, background_mix=0.0)   # the paper's four terms
@@ -229,9 +228,8 @@ def quality_sweep(out:str|Path='runs/quality', # directory: validation/, sweep/,
     "Pretrain every setting of `QUALITY_SWEEPS` on the training videos less a validation split, probe on it, pick the best action probe."
     out = Path(out)
     if unknown := set(variants) - set(QUALITY_SWEEPS): raise ValueError(f'no sweep for {sorted(unknown)}; choose from {list(QUALITY_SWEEPS)}')
-    tc0 = replace(TrainConfig(), **{k: v for k, v in overrides.items() if k in ('data', 'dataset', 'split', 'synthetic_root')})
-    val = carve_validation(make_synthetic(tc0.synthetic_root, verbose=verbose) if tc0.data == 'synthetic' else tc0.data,
-                           out/'validation', fraction, seed=0, dataset=tc0.dataset, split=tc0.split)
+    tc0 = replace(TrainConfig(), progress=verbose, **{k: v for k, v in overrides.items() if k in ('data', 'dataset', 'split', 'synthetic_root')})
+    val = carve_validation(data_root(tc0), out/'validation', fraction, seed=0, dataset=tc0.dataset, split=tc0.split)
     over = overrides | dict(data=str(val), dataset='list')
     try: seconds = json.loads((out/'sweep.json').read_text())['seconds']
     except (OSError, ValueError, KeyError): seconds = {}
@@ -246,7 +244,7 @@ def quality_sweep(out:str|Path='runs/quality', # directory: validation/, sweep/,
                 rows.setdefault(setting, {})[seed] = _quality_row(rep)
                 if verbose: print(f"{key}: validation probe " + ' / '.join(f"{k} {v:.3f}" for k, v in rows[setting][seed]['probe'].items())
                                   + (f" ({seconds[key]:.0f}s)" if key in seconds else ''), flush=True)
-        res['settings'][name] = {s: {k: v for k, v in st.items() if k == 'probe'} for s, st in quality_summary(rows).items()}
+        res['settings'][name] = {s: {'probe': st['probe']} for s, st in quality_summary(rows).items()}
         res['picks'][name] = max(rows, key=lambda s: res['settings'][name][s]['probe']['action']['mean'])   # ties: the first, the preset
         own = QUALITY_VARIANTS[name][1]
         res['in_use'][name] = next((s for s, ov in QUALITY_SWEEPS[name].items() if ov == own), None)

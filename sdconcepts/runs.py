@@ -21,9 +21,9 @@ from .baseline import BaselineConfig, BaselineModel
 from .supervised import SupervisedConfig, SupervisedModel
 
 # %% auto #0
-__all__ = ['LINEAGES', 'PRESETS', 'lineage_of', 'build_model', 'TrainConfig', 'run_split', 'override_configs', 'preset_configs',
-           'config_dict', 'configs_from_dict', 'save_run_config', 'load_run_config', 'check_run_dir', 'save_atomic',
-           'make_checkpoint', 'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint',
+__all__ = ['LINEAGES', 'PRESETS', 'lineage_of', 'build_model', 'TrainConfig', 'data_root', 'run_split', 'override_configs',
+           'preset_configs', 'config_dict', 'configs_from_dict', 'save_run_config', 'load_run_config', 'check_run_dir',
+           'save_atomic', 'make_checkpoint', 'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint',
            'backbone_from_checkpoint', 'export_backbone', 'read_metrics', 'plot_metrics']
 
 # %% ../nbs/15_runs.ipynb #e7e18fbc
@@ -108,10 +108,13 @@ def _check_train_config(cfg: TrainConfig):
         raise ValueError(f"batch_size, n_frames, log_every, save_every must be >= 1 and epochs >= 0: {cfg}")
 
 # %% ../nbs/15_runs.ipynb #d432685f
+def data_root(cfg: TrainConfig):
+    "The dataset root of a run: `cfg.data`, or the embedded dataset (written on first use) when it is 'synthetic'."
+    return make_synthetic(cfg.synthetic_root, verbose=cfg.progress) if cfg.data == 'synthetic' else cfg.data
+
 def run_split(cfg: TrainConfig, train: bool = True) -> tuple:
     "(video root, [(relative path, label)]) of the training or test split of a run's data."
-    root = make_synthetic(cfg.synthetic_root, verbose=cfg.progress) if cfg.data == 'synthetic' else cfg.data
-    return split_index(root, train, cfg.dataset, cfg.split)
+    return split_index(data_root(cfg), train, cfg.dataset, cfg.split)
 
 # %% ../nbs/15_runs.ipynb #870d7d88
 _TINY = dict(backbone='tiny', backbone_width=16, feature_dim=128)
