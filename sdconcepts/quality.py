@@ -18,9 +18,12 @@ from .datasets import carve_validation
 
 # %% ../nbs/20b_quality.ipynb #acb2cc1e
 _PAPER_ONLY = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False, background_mix=0.0)   # the paper's four terms
+_WEAKER_AUG = dict(crop_scale=0.6, grayscale=0.0, jitter=(0.2, 0.2, 0.2, 0.1))        # the cpu preset: 0.3, 0.2, (0.4, 0.4, 0.4, 0.5)
+_STRONGER_AUG = dict(crop_scale=0.15, grayscale=0.5, jitter=(0.6, 0.6, 0.6, 0.5))
 QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the order of the tables
-    'supervised': ('cpu-supervised', {}),
-    'infonce': ('cpu-infonce', {}),
+    'supervised': ('cpu-supervised', _WEAKER_AUG),       # the validation sweep's pick (`quality_sweep`)
+    'supervised_long': ('cpu-supervised', _WEAKER_AUG | dict(epochs=36)),   # the same, three times the epochs
+    'infonce': ('cpu-infonce', dict(infonce_tau=0.2)),   # the validation sweep's pick
     'release': ('cpu-release', {}),
     'sdc_align': ('cpu', dict(lambda_sparse=0.0, lambda_rec=0.0, lambda_local=0.0, **_PAPER_ONLY)),
     'sdc_align_sparse_rec': ('cpu', dict(lambda_local=0.0, **_PAPER_ONLY)),
@@ -32,7 +35,8 @@ QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the or
     'sdc_full_all_pairs': ('cpu', dict(align_pairs='all', **_PAPER_ONLY)),
 }
 QUALITY_DEFAULT = ('supervised', 'infonce', 'release', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
-QUALITY_TITLES = {'random': 'random init', 'supervised': 'supervised, action labels (upper bound)', 'infonce': 'InfoNCE, two clips (baseline)', 'release': "the authors' release (tiny network)", 'sdc_align': 'SDC: alignment only',
+QUALITY_TITLES = {'random': 'random init', 'supervised': 'supervised, action labels (upper bound)',
+                  'supervised_long': 'supervised, action labels, 36 epochs', 'infonce': 'InfoNCE, two clips (baseline)', 'release': "the authors' release (tiny network)", 'sdc_align': 'SDC: alignment only',
                   'sdc_align_sparse_rec': 'SDC: + sparsity + reconstruction', 'sdc_paper_terms': 'SDC: + local contrast',
                   'sdc_full': 'SDC: + teachers, distillation, background mix (full)',
                   'sdc_teachers_only': 'SDC full without the distillation', 'sdc_distill_only': 'SDC full without the teachers',
@@ -193,8 +197,6 @@ def quality_benchmark(out:str|Path='runs/quality', # directory: runs/, quality.j
     return res['summary']
 
 # %% ../nbs/20b_quality.ipynb #bdfb6bda
-_WEAKER_AUG = dict(crop_scale=0.6, grayscale=0.0, jitter=(0.2, 0.2, 0.2, 0.1))        # the cpu preset: 0.3, 0.2, (0.4, 0.4, 0.4, 0.5)
-_STRONGER_AUG = dict(crop_scale=0.15, grayscale=0.5, jitter=(0.6, 0.6, 0.6, 0.5))
 QUALITY_SWEEPS = {  # variant → {setting: overrides of its preset}: one factor at a time; 'preset' is the preset unchanged
     'infonce': {'preset': {}, 'lr 3e-3': dict(lr=3e-3), 'tau 0.2': dict(infonce_tau=0.2),
                 'weaker augmentation': _WEAKER_AUG, 'stronger augmentation': _STRONGER_AUG},
@@ -234,9 +236,10 @@ def quality_sweep(out:str|Path='runs/quality', # directory: validation/, sweep/,
     try: seconds = json.loads((out/'sweep.json').read_text())['seconds']
     except (OSError, ValueError, KeyError): seconds = {}
     res = dict(settings={}, picks={}, in_use={}, seconds=seconds, validation=json.loads((val/'validation.json').read_text()),
-               settings_common=dict(seeds=seeds, **overrides), machine=machine_info())
+               settings_common=dict(seeds=seeds, **overrides), machine=machine_info(), runs={})
+    out.mkdir(parents=True, exist_ok=True)
     for name in variants:
-        rows = {}
+        rows = res['runs'][name] = {}
         for setting, ov in QUALITY_SWEEPS[name].items():
             for seed in range(seeds):
                 key = f'{name}-{_slug(setting)}-seed{seed}'; run = out/'sweep'/key
@@ -244,11 +247,11 @@ def quality_sweep(out:str|Path='runs/quality', # directory: validation/, sweep/,
                 rows.setdefault(setting, {})[seed] = _quality_row(rep)
                 if verbose: print(f"{key}: validation probe " + ' / '.join(f"{k} {v:.3f}" for k, v in rows[setting][seed]['probe'].items())
                                   + (f" ({seconds[key]:.0f}s)" if key in seconds else ''), flush=True)
+                (out/'sweep.json').write_text(json.dumps(res, indent=1, default=str))   # an interruption keeps what ran
         res['settings'][name] = {s: {'probe': st['probe']} for s, st in quality_summary(rows).items()}
         res['picks'][name] = max(rows, key=lambda s: res['settings'][name][s]['probe']['action']['mean'])   # ties: the first, the preset
         own = QUALITY_VARIANTS[name][1]
         res['in_use'][name] = next((s for s, ov in QUALITY_SWEEPS[name].items() if ov == own), None)
-    out.mkdir(parents=True, exist_ok=True)
     (out/'sweep.json').write_text(json.dumps(res, indent=1, default=str))
     md = _sweep_markdown(res); (out/'sweep.md').write_text(md)
     if verbose: print(md)

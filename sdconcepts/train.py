@@ -13,9 +13,8 @@ import torch.distributed as dist
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
-from .synthetic import make_synthetic
 from .transforms import normalize_clips
-from .runs import (LINEAGES, TrainConfig, lineage_of, save_run_config, check_run_dir,
+from .runs import (LINEAGES, TrainConfig, lineage_of, save_run_config, check_run_dir, data_root,
                              _clear_run, save_atomic, make_checkpoint, load_checkpoint)
 from .loop import (init_distributed, _barrier, _all_finite, build_loader, make_optimizer, make_scheduler,
                              rng_state, set_rng_state, seed_everything, RunLog, _Mean)
@@ -51,7 +50,7 @@ def _setup_run_dir(self: Trainer):
     if ctx.main:
         if ckpt is None and (cfg.overwrite or resume): _clear_run(self.run_dir)  # resume without a checkpoint: fresh
         self.run_dir.mkdir(parents=True, exist_ok=True)
-        if cfg.data == 'synthetic': make_synthetic(cfg.synthetic_root, verbose=cfg.progress)
+        data_root(cfg)   # the embedded dataset is written here, once, by the main process
     _barrier(ctx)
     return ckpt
 
