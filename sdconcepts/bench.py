@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 from fastcore.script import call_parse
 from .bench_data import machine_info, loader_vs_decode, ucf_shaped_videos, ucf_shape, prepared_speedup
-from .bench_step import step_overhead, step_memory, flops_vs_matmul, amp_parity
+from .bench_step import step_overhead, step_memory, flops_vs_matmul, amp_parity, fast_path, projections
 from .quality import quality_benchmark, quality_sweep
 
 # %% ../nbs/20c_sdc_bench.ipynb #6a35c1bf
@@ -49,6 +49,15 @@ def _ucf_figures(s:dict) -> dict:
     finally:
         if s['quick']: shutil.rmtree(root.parent, ignore_errors=True)
 
+# %% ../nbs/20c_sdc_bench.ipynb #b1750a31
+def _fast_path_figures(res:dict, s:dict, device:str='cuda', **fp_kw) -> tuple:
+    "(`fast_path` figures on `device`, their `projections` with the loader rates measured in `res`)."
+    fp = fast_path(device=device, repeats=s['repeats'], **fp_kw)
+    rates = {}
+    if 'ucf_shape' in res: rates['source'] = res['ucf_shape']['loader_frames_per_s_per_core']
+    if 'prepared' in res: rates['prepared'] = res['prepared']['dst_loader_clips_per_s_per_core'] * s['n_frames']
+    return fp, projections(fp, rates)
+
 # %% ../nbs/20c_sdc_bench.ipynb #d71475ba
 _QUICK = dict(n_frames=8, size=32, decode_size=64, workers='0', n_clips=8, batch_size=4, step_batch=2, step_frames=4,
               step_size=16, repeats=2, matmul=256, r21d_batch=0, ucf_videos=2)
@@ -80,6 +89,8 @@ def _run_benchmarks(s:dict) -> dict:
         res['cuda']['r21d'] = _step_figures(dict(preset='paper-ucf101'), s['repeats'], 4 * s['matmul'], 'cuda')
         res['cuda']['feed'] = feed_workers(lv, 32 / res['cuda']['r21d']['step_overhead']['step_s'])
         res['cuda']['amp_parity'] = amp_parity('paper-ucf101', batch_size=4, device='cuda')   # before trusting a bf16 figure
+        try: res['cuda']['fast_path'], res['projected'] = _fast_path_figures(res, s, 'cuda')
+        except Exception as e: res['cuda']['fast_path'] = dict(error=f'{type(e).__name__}: {e}'[:500])   # the other figures stay
     return res | dict(machine=machine_info(), seconds=time.perf_counter() - t0, settings=s)
 
 # %% ../nbs/20c_sdc_bench.ipynb #21b78632

@@ -66,6 +66,7 @@ def _setup_model(self: Trainer):
         else: model = nn.SyncBatchNorm.convert_sync_batchnorm(model)
     model = model.to(ctx.device)
     if cfg.channels_last: model = model.to(memory_format=torch.channels_last_3d)
+    if cfg.compile: model.backbone.compile()   # in place: the module and its parameter names stay, only its forward is compiled
     if ctx.device.type == 'cuda': torch.backends.cudnn.benchmark = True   # fixed clip shapes: let cuDNN pick its fastest kernels
     return model
 
