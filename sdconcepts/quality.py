@@ -18,7 +18,8 @@ from .datasets import carve_validation
 
 # %% ../nbs/20b_quality.ipynb #acb2cc1e
 _PAPER_ONLY = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False, background_mix=0.0)   # the paper's four terms
-_WEAKER_AUG = dict(crop_scale=0.6, grayscale=0.0, jitter=(0.2, 0.2, 0.2, 0.1))        # the cpu preset: 0.3, 0.2, (0.4, 0.4, 0.4, 0.5)
+_WEAKER_AUG = dict(crop_scale=0.6, grayscale=0.0, jitter=(0.2, 0.2, 0.2, 0.1))        # _CPU_TRAIN's: 0.3, 0.2, (0.4, 0.4, 0.4, 0.5); the cpu preset's since the sweep
+_EARLIER_AUG = dict(crop_scale=0.3, grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))     # _CPU_TRAIN's, the cpu preset's before the sweep
 _STRONGER_AUG = dict(crop_scale=0.15, grayscale=0.5, jitter=(0.6, 0.6, 0.6, 0.5))
 QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the order of the tables
     'supervised': ('cpu-supervised', _WEAKER_AUG),       # the validation sweep's pick (`quality_sweep`)
@@ -202,7 +203,7 @@ QUALITY_SWEEPS = {  # variant → {setting: overrides of its preset}: one factor
                 'weaker augmentation': _WEAKER_AUG, 'stronger augmentation': _STRONGER_AUG},
     'supervised': {'preset': {}, 'lr 3e-3': dict(lr=3e-3), 'weaker augmentation': _WEAKER_AUG},
     'sdc_full': {'preset': {}, 'lr 3e-3': dict(lr=3e-3), 'background mix 0.4': dict(background_mix=0.4),
-                 'weaker augmentation': _WEAKER_AUG},
+                 'the earlier augmentation': _EARLIER_AUG},   # around the cpu preset as the sweep made it (its weaker augmentation)
 }
 QUALITY_PICK_BY = {'sdc_full': 'decoupling'}   # variant → what its pick maximises when not the action probe
 
@@ -243,10 +244,13 @@ def quality_sweep(out:str|Path='runs/quality', # directory: validation/, sweep/,
     tc0 = replace(TrainConfig(), progress=verbose, **{k: v for k, v in overrides.items() if k in ('data', 'dataset', 'split', 'synthetic_root')})
     val = carve_validation(data_root(tc0), out/'validation', fraction, seed=0, dataset=tc0.dataset, split=tc0.split)
     over = overrides | dict(data=str(val), dataset='list')
-    try: seconds = json.loads((out/'sweep.json').read_text())['seconds']
-    except (OSError, ValueError, KeyError): seconds = {}
-    res = dict(settings={}, picks={}, in_use={}, seconds=seconds, validation=json.loads((val/'validation.json').read_text()),
-               settings_common=dict(seeds=seeds, **overrides), machine=machine_info(), runs={})
+    try: old = json.loads((out/'sweep.json').read_text())   # an earlier call's: its times, and the rows it swept that this one does not
+    except (OSError, ValueError): old = {}
+    keep = lambda blk: {k: v for k, v in old.get(blk, {}).items() if k not in variants}
+    res = dict(settings=keep('settings'), picks=keep('picks'), in_use=keep('in_use'), seconds=old.get('seconds', {}),
+               validation=json.loads((val/'validation.json').read_text()), settings_common=dict(seeds=seeds, **overrides),
+               machine=machine_info(), runs=keep('runs'))
+    seconds = res['seconds']
     out.mkdir(parents=True, exist_ok=True)
     for name in variants:
         rows = res['runs'][name] = {}

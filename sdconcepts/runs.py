@@ -122,6 +122,7 @@ _TINY = dict(backbone='tiny', backbone_width=16, feature_dim=128)
 _TINY_SDC = _TINY | dict(split_bn=True, n_static=10, n_dynamic=10, local_warmup=2)
 _CPU_TRAIN = dict(epochs=12, optimizer='adam', lr=1e-3, weight_decay=1e-5, warmup_epochs=0, color_jitter=1.0,
                   grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))
+_RECIPE_AUG = dict(crop_scale=0.6, grayscale=0.0, jitter=(0.2, 0.2, 0.2, 0.1))   # our recipe's: picked on the validation split (20b_quality)
 _PAPER_TRAIN = dict(epochs=200, batch_size=32, lr=0.1, warmup_epochs=5, n_frames=16, stride=1, size=112, decode_size=128,
                     crop_scale=0.2, workers=8, save_every=20, log_every=20,
                     monitor_every=10, monitor_bank=1000, monitor_queries=500)
@@ -131,7 +132,7 @@ _RELEASE_TRAIN = _RELEASE_AUG | dict(epochs=200, batch_size=96, n_frames=16, siz
                                      save_every=10, log_every=10, monitor_every=10, monitor_bank=1000, monitor_queries=500)
 
 PRESETS = {  # name → (lineage, model fields, training fields)
-    'cpu':            ('recipe',   _TINY_SDC, _CPU_TRAIN),
+    'cpu':            ('recipe',   _TINY_SDC, _CPU_TRAIN | _RECIPE_AUG),
     'cpu-paper':      ('paper',    _TINY_SDC, {}),
     'cpu-infonce':    ('baseline', _TINY, _CPU_TRAIN),
     'cpu-supervised': ('supervised', _TINY | dict(n_classes=25), _CPU_TRAIN),
