@@ -4,7 +4,7 @@
 # 1. `sdc_bench` on the GPU (step / backbone ratios of the cpu preset and of R(2+1)D-18, CUDA memory peaks);
 # 2. the default run on the GPU (cpu preset, bf16 autocast), trained and evaluated;
 # 3. fp16 autocast with the gradient scaler, stopped after 2 epochs and resumed to 3, then `sdc_eval --amp`
-#    (10 clips per video); 4. a compiled run (--compile --channels_last, bf16) of 2 epochs whose checkpoint must
+#    (10 clips per video); 4. a compiled run (--compile --channels_last --device_colour, bf16) of 2 epochs whose checkpoint must
 #    load into a model that is not compiled; 5. the assertions below on what those runs wrote.
 # sdc_bench's own GPU figures: cuda.fast_path (the release recipe's step in float32, bf16 + channels_last_3d,
 # compiled, after its bf16 parity check) and projected.* (hours for 200 UCF-101 / 100 Kinetics-400 epochs).
@@ -20,7 +20,7 @@ sdc_pretrain --out runs/gpu_default --workers 6 --overwrite --no-progress
 sdc_pretrain --out runs/gpu_fp16 --amp fp16 --epochs 2 --workers 4 --overwrite --no-eval --no-progress
 sdc_pretrain --out runs/gpu_fp16 --amp fp16 --epochs 3 --workers 4 --resume --no-eval --no-progress
 sdc_eval --run runs/gpu_fp16 --device cuda --amp --workers 6
-sdc_pretrain --out runs/gpu_compile --compile --channels_last --epochs 2 --workers 6 --overwrite --no-eval --no-progress
+sdc_pretrain --out runs/gpu_compile --compile --channels_last --device_colour --epochs 2 --workers 6 --overwrite --no-eval --no-progress
 python3 - "$out" <<'EOF'
 import json, math, sys, torch
 from pathlib import Path

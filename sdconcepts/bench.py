@@ -54,7 +54,10 @@ def _fast_path_figures(res:dict, s:dict, device:str='cuda', **fp_kw) -> tuple:
     "(`fast_path` figures on `device`, their `projections` with the loader rates measured in `res`)."
     fp = fast_path(device=device, repeats=s['repeats'], **fp_kw)
     rates = {}
-    if 'ucf_shape' in res: rates['source'] = res['ucf_shape']['loader_frames_per_s_per_core']
+    if 'ucf_shape' in res:
+        u = res['ucf_shape']; rates['source'] = u['loader_frames_per_s_per_core']
+        if 'release' in u: rates |= dict(source_release=u['release']['loader_frames_per_s_per_core'],   # its colour in the workers
+                                         source_release_device_colour=u['release']['device_colour_loader_frames_per_s_per_core'])
     if 'prepared' in res: rates['prepared'] = res['prepared']['dst_loader_clips_per_s_per_core'] * s['n_frames']
     return fp, projections(fp, rates)
 

@@ -18,7 +18,7 @@ from torch.utils.data import DataLoader, default_collate
 from .video import (frame_index_code, index_frame, read_clip, sample_clip_indices, video_info, _decord_get_batch,
                               _out_size, _rgb)
 from .datasets import VideoDataset, parse_list, split_index
-from .transforms import ClipTransform, train_transform
+from .transforms import ClipTransform, train_transform, release_transform, split_colour
 from .synthetic import MOTIONS, SCENES, make_synthetic, render_clip
 from .prepare import prepare_dataset, write_ucf101_layout
 
@@ -308,7 +308,7 @@ def ucf_shape(root, # a UCF-101-shaped dataset root (`ucf_shaped_videos`)
               batch_size:int=8, # DataLoader batch size
               verbose:bool=True, # print the main figures
              ) -> dict:
-    "One loader worker (the paper presets' loader) against bare `read_clip` of the same kind of clips, per core; the uint8 variant, the decoders, the breakdown."
+    "One loader worker (the paper presets' loader) against bare `read_clip` of the same kind of clips, per core; the uint8 variant, the release's loader (colour in it or on the device), the decoders, the breakdown."
     vroot, items = _ucf_items(root, n_clips)
     tfm, plan = train_transform(size), _clip_plan(vroot, items, n_frames, 1)
     dec = _decode_rate(lambda p, i: read_clip(p, i, decode_size), plan)
@@ -320,6 +320,11 @@ def ucf_shape(root, # a UCF-101-shaped dataset root (`ucf_shaped_videos`)
                decode_frames_per_s_wall=dec['wall'], loader_frames_per_s_wall=lo['train']['frames_per_s_wall'],
                float=dict(loader_frames_per_s_per_core=lo['float']['frames_per_s_per_core'],
                           loader_vs_decode=lo['float']['frames_per_s_per_core'] / dec['per_core']))
+    rel = release_transform(size)   # the release recipe's loader: its colour on every clip in the worker, or left to the device
+    rl = {k: loader_per_core(VideoDataset(vroot, items, n_frames=n_frames, transform=t, size=decode_size, seed=0), batch_size)['frames_per_s_per_core']
+          for k, t in (('loader', _uint8_variant(rel)), ('device_colour', split_colour(rel)[0]))}
+    res['release'] = dict(loader_frames_per_s_per_core=rl['loader'], device_colour_loader_frames_per_s_per_core=rl['device_colour'],
+                          device_colour_speedup=rl['device_colour'] / rl['loader'])
     res['decoders'] = decoder_rates(vroot, items, plan, decode_size)
     res['breakdown_ms_per_frame'] = loader_breakdown(vroot, items, plan, tfm, decode_size, batch_size, 1e3 / res['loader_frames_per_s_per_core'])
     if verbose: print(f"decode {res['decode_frames_per_s_per_core']:.0f} frames/s per core, loader {res['loader_frames_per_s_per_core']:.0f}: "

@@ -16,7 +16,7 @@ from torch.utils.data import DataLoader
 from fastcore.basics import patch
 
 from .datasets import VideoDataset
-from .transforms import train_transform, release_transform
+from .transforms import train_transform, release_transform, split_colour
 from .runs import TrainConfig, run_split
 from .cluster import ResumableSampler
 
@@ -60,8 +60,8 @@ def _all_finite(t, ctx) -> bool:
 
 # %% ../nbs/15c_loop.ipynb #1caa4f06
 class _EpochShared(torch.utils.data.Dataset):
-    "`ds` whose epoch (`ds.set_epoch`) lives in shared memory, so persistent DataLoader workers follow it."
-    def __init__(self, ds): self.ds, self._epoch = ds, torch.zeros((), dtype=torch.int64).share_memory_()
+    "`ds` whose epoch (`ds.set_epoch`) lives in shared memory, so persistent DataLoader workers follow it; `colour`: the part of its augmentation left to the device (or None)."
+    def __init__(self, ds, colour=None): self.ds, self.colour, self._epoch = ds, colour, torch.zeros((), dtype=torch.int64).share_memory_()
     def __len__(self): return len(self.ds)
     def set_epoch(self, epoch: int): self._epoch.fill_(epoch); self.ds.set_epoch(epoch)
     def __getitem__(self, i):
@@ -74,21 +74,22 @@ def _seed_worker(worker_id):
     np.random.seed(s); random.seed(s)
 
 # %% ../nbs/15c_loop.ipynb #69e66024
-def _train_dataset(cfg: TrainConfig, model_cfg) -> VideoDataset:
-    "The training `VideoDataset` of a run: the layout the model asks for (`model_cfg.sampling`), the run's augmentation."
+def _train_dataset(cfg: TrainConfig, model_cfg) -> tuple[VideoDataset, object]:
+    "(the training `VideoDataset` of a run: the layout the model asks for (`model_cfg.sampling`), the run's augmentation; the `ClipColour` left to the device, or None)."
     root, items = run_split(cfg)
-    if getattr(model_cfg, 'sampling', 'clips') == 'release':   # six clips of T frames, the release's augmentation values
-        tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
-        return VideoDataset(root, items, n_frames=cfg.n_frames, transform=tfm, train=True, sampling='release',
-                            size=cfg.decode_size, seed=cfg.seed)
-    tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True, color_jitter=cfg.color_jitter,
-                          grayscale=cfg.grayscale, jitter=cfg.jitter, normalize=False)   # uint8 out: normalised on the device
+    release = getattr(model_cfg, 'sampling', 'clips') == 'release'   # six clips of T frames, the release's augmentation values
+    if release: tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
+    else: tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True, color_jitter=cfg.color_jitter,
+                                grayscale=cfg.grayscale, jitter=cfg.jitter, normalize=False)   # uint8 out: normalised on the device
+    tfm, colour = split_colour(tfm) if cfg.device_colour else (tfm, None)   # the loader crops and flips, the device colours
+    if release: return VideoDataset(root, items, n_frames=cfg.n_frames, transform=tfm, train=True, sampling='release',
+                                    size=cfg.decode_size, seed=cfg.seed), colour
     return VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
-                        n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed)
+                        n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed), colour
 
 def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, ResumableSampler, _EpochShared]:
     "Training DataLoader of `cfg.data`, this rank's shard: clips of T+1 frames (`n_views` per video), or the release's six clips."
-    ds = _EpochShared(_train_dataset(cfg, model_cfg))
+    ds = _EpochShared(*_train_dataset(cfg, model_cfg))
     if len(ds) // ctx.world < cfg.batch_size:
         raise ValueError(f"{len(ds)} videos over {ctx.world} process(es) cannot fill a batch of {cfg.batch_size}")
     sampler = ResumableSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=cfg.seed, drop_last=True)

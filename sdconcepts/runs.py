@@ -64,6 +64,7 @@ class TrainConfig:
     amp: str = 'auto'               # mixed precision: 'auto' (bf16 on CUDA, fp16 on GPUs without bf16, off on CPU) | 'none' | 'bf16' | 'fp16'
     channels_last: bool = False     # channels_last_3d memory format for the model and clips (CUDA)
     compile: bool = False           # torch.compile the backbone in place (state-dict keys unchanged; the first steps compile)
+    device_colour: bool = False     # colour jitter and grey of the training clips on the device, per batch (the loader crops and flips)
     workers: int = 2                # DataLoader worker processes per rank
     prefetch: int = 2               # batches each worker prepares ahead
     n_frames: int = 8               # T, frames per clip (paper, recipe: the loader reads T+1 for the frame differences)

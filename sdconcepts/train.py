@@ -186,7 +186,8 @@ def train_step(self: Trainer, x, epoch: int, y=None) -> dict | None:
     "One optimiser step on clips `x` (labels `y` for a model that sets `LABELS`); the model's outputs (plus `grad_norm`), or None when the step was skipped."
     cfg, net = self.cfg, self.ddp or self.model
     x = x.to(self.ctx.device, non_blocking=True)
-    if x.dtype == torch.uint8: x = normalize_clips(x)                # the loader's clips leave their workers as uint8
+    if self.dataset.colour is not None: x = self.dataset.colour(x)    # `device_colour`: jitter, grey and normalisation here
+    elif x.dtype == torch.uint8: x = normalize_clips(x)              # the loader's clips leave their workers as uint8
     if cfg.channels_last and x.dim() == 5: x = x.contiguous(memory_format=torch.channels_last_3d)
     snap = [b.detach().clone() for b in self.model.buffers()] if cfg.nan_policy == 'skip' else None
     with torch.autocast(self.ctx.device.type, dtype=self.amp, enabled=self.amp is not None):

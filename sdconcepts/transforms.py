@@ -11,7 +11,7 @@ from torchvision.transforms import v2
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'HALF', 'ClipTransform', 'denormalize', 'train_transform', 'normalize_clips',
-           'release_transform', 'ThreeCrop', 'eval_transform', 'show_clip']
+           'release_transform', 'ClipColour', 'split_colour', 'ThreeCrop', 'eval_transform', 'show_clip']
 
 # %% ../nbs/03_transforms.ipynb #d9238cba
 IMAGENET_MEAN = (0.485, 0.456, 0.406)  # RGB channel means (default normalisation)
@@ -161,6 +161,40 @@ def release_transform(size:int|tuple=128, # output side (release: 128), or (H, W
     if grey > 0: ops.append(_RandomGrey(grey, grey_per_frame))
     if jitter_p > 0 and any(jitter): ops.append(_ReleaseJitter(jitter, jitter_p))
     return ClipTransform(ops, mean, std)
+
+# %% ../nbs/03_transforms.ipynb #f0a88ed6
+_COLOUR_OPS = (v2.ColorJitter, v2.RandomGrayscale, v2.Grayscale, _RandomGrey, _ReleaseJitter)
+
+def _is_colour(op) -> bool:
+    "A photometric op: it changes pixel values, never where they are (a `RandomApply` of such ops is one too)."
+    if isinstance(op, v2.RandomApply): return all(_is_colour(t) for t in op.transforms)
+    return isinstance(op, _COLOUR_OPS)
+
+class ClipColour:
+    "uint8 clips (..., C, T, H, W) → normalised float, on their device: the colour `ops`, one draw per clip in order, then `normalize_clips`."
+    def __init__(self, ops:list, # colour ops applied to a `tv_tensors.Video` (T,3,H,W) uint8
+                 mean=IMAGENET_MEAN, # normalisation mean
+                 std=IMAGENET_STD, # normalisation std
+                ):
+        self.ops, self.mean, self.std = v2.Compose(list(ops) or [v2.Identity()]), tuple(mean), tuple(std)
+
+    def __call__(self, x:torch.Tensor) -> torch.Tensor:
+        if x.dtype != torch.uint8 or x.dim() < 4 or x.shape[-4] != 3:
+            raise TypeError(f'expected uint8 clips (..., 3, T, H, W), got {tuple(x.shape)} {x.dtype}')
+        clips = [self.ops(tv_tensors.Video(c.transpose(0, 1))).as_subclass(torch.Tensor).transpose(0, 1)
+                 for c in x.reshape(-1, *x.shape[-4:])]
+        return normalize_clips(torch.stack(clips).reshape(x.shape), self.mean, self.std)
+
+    def __repr__(self): return f'ClipColour({self.ops.transforms}, mean={self.mean}, std={self.std})'
+
+def split_colour(tfm:ClipTransform, # a training transform: geometric ops, then colour ops
+                ) -> tuple[ClipTransform, ClipColour]:
+    "(the loader's part of `tfm`: its ops before the first colour op, uint8 out; the device's part: the colour ops and the normalisation)."
+    ops = list(tfm.ops.transforms)
+    k = next((i for i, op in enumerate(ops) if _is_colour(op)), len(ops))
+    if not all(_is_colour(op) for op in ops[k:]):
+        raise ValueError(f'a geometric op follows a colour op in {ops}: the colour cannot move to the batch')
+    return ClipTransform(ops[:k], tfm.mean, tfm.std, normalize=False), ClipColour(ops[k:], tfm.mean, tfm.std)
 
 # %% ../nbs/03_transforms.ipynb #92a94244
 class ThreeCrop:
