@@ -312,19 +312,17 @@ def ucf_shape(root, # a UCF-101-shaped dataset root (`ucf_shaped_videos`)
     vroot, items = _ucf_items(root, n_clips)
     tfm, plan = train_transform(size), _clip_plan(vroot, items, n_frames, 1)
     dec = _decode_rate(lambda p, i: read_clip(p, i, decode_size), plan)
+    rel = release_transform(size)   # the release recipe's loader: its colour on every clip in the worker, or left to the device
     lo = {k: loader_per_core(VideoDataset(vroot, items, n_frames=n_frames, transform=t, size=decode_size, seed=0), batch_size)
-          for k, t in (('float', tfm), ('train', _uint8_variant(tfm)))}
+          for k, t in (('float', tfm), ('train', _uint8_variant(tfm)), ('release', _uint8_variant(rel)), ('release_device_colour', split_colour(rel)[0]))}
     res = dict(videos=_video_figures(vroot, items), clips=len(plan), n_frames=n_frames, cpu_accounting=lo['train']['cpu_accounting'],
                decode_frames_per_s_per_core=dec['per_core'], loader_frames_per_s_per_core=lo['train']['frames_per_s_per_core'],
                loader_vs_decode=lo['train']['frames_per_s_per_core'] / dec['per_core'],
                decode_frames_per_s_wall=dec['wall'], loader_frames_per_s_wall=lo['train']['frames_per_s_wall'],
                float=dict(loader_frames_per_s_per_core=lo['float']['frames_per_s_per_core'],
                           loader_vs_decode=lo['float']['frames_per_s_per_core'] / dec['per_core']))
-    rel = release_transform(size)   # the release recipe's loader: its colour on every clip in the worker, or left to the device
-    rl = {k: loader_per_core(VideoDataset(vroot, items, n_frames=n_frames, transform=t, size=decode_size, seed=0), batch_size)['frames_per_s_per_core']
-          for k, t in (('loader', _uint8_variant(rel)), ('device_colour', split_colour(rel)[0]))}
-    res['release'] = dict(loader_frames_per_s_per_core=rl['loader'], device_colour_loader_frames_per_s_per_core=rl['device_colour'],
-                          device_colour_speedup=rl['device_colour'] / rl['loader'])
+    rl, rd = lo['release']['frames_per_s_per_core'], lo['release_device_colour']['frames_per_s_per_core']
+    res['release'] = dict(loader_frames_per_s_per_core=rl, device_colour_loader_frames_per_s_per_core=rd, device_colour_speedup=rd / rl)
     res['decoders'] = decoder_rates(vroot, items, plan, decode_size)
     res['breakdown_ms_per_frame'] = loader_breakdown(vroot, items, plan, tfm, decode_size, batch_size, 1e3 / res['loader_frames_per_s_per_core'])
     if verbose: print(f"decode {res['decode_frames_per_s_per_core']:.0f} frames/s per core, loader {res['loader_frames_per_s_per_core']:.0f}: "

@@ -77,15 +77,15 @@ def _seed_worker(worker_id):
 def _train_dataset(cfg: TrainConfig, model_cfg) -> tuple[VideoDataset, object]:
     "(the training `VideoDataset` of a run: the layout the model asks for (`model_cfg.sampling`), the run's augmentation; the `ClipColour` left to the device, or None)."
     root, items = run_split(cfg)
-    release = getattr(model_cfg, 'sampling', 'clips') == 'release'   # six clips of T frames, the release's augmentation values
-    if release: tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
-    else: tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True, color_jitter=cfg.color_jitter,
-                                grayscale=cfg.grayscale, jitter=cfg.jitter, normalize=False)   # uint8 out: normalised on the device
+    if getattr(model_cfg, 'sampling', 'clips') == 'release':   # six clips of T frames, the release's augmentation values
+        tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
+        layout = dict(n_frames=cfg.n_frames, sampling='release')
+    else:
+        tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True, color_jitter=cfg.color_jitter,
+                              grayscale=cfg.grayscale, jitter=cfg.jitter, normalize=False)   # uint8 out: normalised on the device
+        layout = dict(n_frames=cfg.n_frames + 1, stride=cfg.stride, n_views=getattr(model_cfg, 'n_views', 1))
     tfm, colour = split_colour(tfm) if cfg.device_colour else (tfm, None)   # the loader crops and flips, the device colours
-    if release: return VideoDataset(root, items, n_frames=cfg.n_frames, transform=tfm, train=True, sampling='release',
-                                    size=cfg.decode_size, seed=cfg.seed), colour
-    return VideoDataset(root, items, n_frames=cfg.n_frames + 1, stride=cfg.stride, transform=tfm, train=True,
-                        n_views=getattr(model_cfg, 'n_views', 1), size=cfg.decode_size, seed=cfg.seed), colour
+    return VideoDataset(root, items, transform=tfm, train=True, size=cfg.decode_size, seed=cfg.seed, **layout), colour
 
 def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, ResumableSampler, _EpochShared]:
     "Training DataLoader of `cfg.data`, this rank's shard: clips of T+1 frames (`n_views` per video), or the release's six clips."

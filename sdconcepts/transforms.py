@@ -177,10 +177,12 @@ class ClipColour:
                  std=IMAGENET_STD, # normalisation std
                 ):
         self.ops, self.mean, self.std = v2.Compose(list(ops) or [v2.Identity()]), tuple(mean), tuple(std)
+        self._none = not ops   # only the normalisation: no loop over the clips
 
     def __call__(self, x:torch.Tensor) -> torch.Tensor:
         if x.dtype != torch.uint8 or x.dim() < 4 or x.shape[-4] != 3:
             raise TypeError(f'expected uint8 clips (..., 3, T, H, W), got {tuple(x.shape)} {x.dtype}')
+        if self._none: return normalize_clips(x, self.mean, self.std)
         clips = [self.ops(tv_tensors.Video(c.transpose(0, 1))).as_subclass(torch.Tensor).transpose(0, 1)
                  for c in x.reshape(-1, *x.shape[-4:])]
         return normalize_clips(torch.stack(clips).reshape(x.shape), self.mean, self.std)
