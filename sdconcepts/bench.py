@@ -42,7 +42,7 @@ _UCF_QUICK = dict(seconds=1.2, size=(48, 64))   # --quick: 30-frame 48×64 bench
 def _ucf_figures(s:dict) -> dict:
     "`ucf_shape` and `prepared` figures for the settings `s` of `sdc_bench`."
     root = Path(tempfile.mkdtemp())/'ucf' if s['quick'] else Path(s['ucf_root'])
-    kw = dict(n_clips=s['n_clips'], n_frames=s['n_frames'], size=s['size'], decode_size=s['decode_size'], batch_size=s['batch_size'])
+    kw = dict(n_clips=s['ucf_clips'], n_frames=s['n_frames'], size=s['size'], decode_size=s['decode_size'], batch_size=s['ucf_batch'])
     try:
         ucf_shaped_videos(root, s['ucf_videos'], **(_UCF_QUICK if s['quick'] else {}))
         return dict(ucf_shape=ucf_shape(root, verbose=False, **kw), prepared=prepared_speedup(root, **kw))
@@ -63,7 +63,7 @@ def _fast_path_figures(res:dict, s:dict, device:str='cuda', **fp_kw) -> tuple:
 
 # %% ../nbs/20c_sdc_bench.ipynb #d71475ba
 _QUICK = dict(n_frames=8, size=32, decode_size=64, workers='0', n_clips=8, batch_size=4, step_batch=2, step_frames=4,
-              step_size=16, repeats=2, matmul=256, r21d_batch=0, ucf_videos=2)
+              step_size=16, repeats=2, matmul=256, r21d_batch=0, ucf_videos=2, ucf_clips=8, ucf_batch=4)
 
 def feed_workers(loader:dict, # `loader_vs_decode` figures (loader_w<N>_clips_per_s for each worker count N)
                  clips_per_s:float, # clips per second one training step consumes
@@ -115,6 +115,8 @@ def sdc_bench(out:str=None, # write DIR/bench.json (None: print only)
               r21d_batch:int=2, # clips per step of the R(2+1)D-18 16×112×112 step ratio (0: skip it)
               ucf_videos:int=8, # UCF-101-shaped videos of the ucf_shape and prepared figures (0: skip them)
               ucf_root:str='data/ucf_shaped', # where they are written once and reused; their prepared copy goes beside it
+              ucf_clips:int=96, # clips per loader measurement on them
+              ucf_batch:int=32, # DataLoader batch size on them: the paper presets' batch per process
               quick:bool=False, # small sizes everywhere: a smoke run of a few seconds
               quality:bool=False, # instead: the representation-quality benchmark (writes quality.json / quality.md)
               seeds:int=None, # quality / sweep: seeds per variant or setting (default: 3 / 1)

@@ -4,14 +4,16 @@
 
 # %% auto #0
 __all__ = ['KINETICS_LAYOUTS', 'VIDEO_EXTS', 'SAMPLINGS', 'DATASET_KINDS', 'parse_ucf101', 'parse_hmdb51', 'parse_diving48',
-           'parse_kinetics', 'parse_list', 'parse_folder', 'frames_to_clip', 'VideoDataset', 'release_indices',
-           'parse_auto', 'detect_dataset', 'split_index', 'carve_validation', 'check_dataset', 'sdc_check_data']
+           'parse_kinetics', 'parse_list', 'parse_folder', 'frames_to_clip', 'VideoDataset', 'stack_clips',
+           'collate_clips', 'release_indices', 'release_differences', 'parse_auto', 'detect_dataset', 'split_index',
+           'carve_validation', 'check_dataset', 'sdc_check_data']
 
 # %% ../nbs/01_datasets.ipynb #a5a10a3d
 import csv, json, logging, os, random, re, shutil
 from pathlib import Path
 
 import torch
+from torch.utils.data._utils.collate import collate, default_collate_fn_map   # the machinery default_collate runs on
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from .video import (VideoError, check_videos, read_clip, sample_clip_indices, uniform_clip_indices,
@@ -223,7 +225,7 @@ def _load(self:VideoDataset, j:int):
     frames = self._frames(self.root / path)
     if self.sampling == 'release': return self._release_sample(frames), int(label), j
     clips = [self.transform(c) for c in frames.split(self.n_frames)]
-    return (clips[0] if self.n_views == self.n_clips == 1 else torch.stack(clips)), int(label), j
+    return (clips[0] if self.n_views == self.n_clips == 1 else stack_clips(clips)), int(label), j
 
 @patch
 def _get(self:VideoDataset, i:int):
@@ -238,13 +240,40 @@ def _get(self:VideoDataset, i:int):
         j = int(torch.randint(len(self), ()))
     raise RuntimeError(f'{self.max_retries + 1} unreadable videos in a row (last: {self.items[j][0]}): check the data with sdc_check_data')
 
+# %% ../nbs/01_datasets.ipynb #b5e8f1c3
+def _dense(t:torch.Tensor) -> bool:
+    "Whether `t`'s strides are those of a dense tensor in some dimension order (no gaps, no overlaps)."
+    k = 1
+    for st, n in sorted((st, n) for st, n in zip(t.stride(), t.shape) if n > 1):
+        if st != k: return False
+        k *= n
+    return True
+
+def stack_clips(clips:list, # tensors of one shape, dtype and memory order
+                shared:bool=False, # allocate the batch in shared memory (a DataLoader worker's hand-over)
+               ) -> torch.Tensor:
+    "`torch.stack(clips)`, the batch in the clips' own memory order: a channels-last clip is copied, never transposed."
+    e = clips[0]
+    if (e.is_contiguous() and not shared) or not _dense(e): return torch.stack(clips)
+    shape, stride = (len(clips), *e.shape), (e.numel(), *e.stride())
+    if shared: out = e.new(e._typed_storage()._new_shared(e.numel() * len(clips), device=e.device)).as_strided(shape, stride)
+    else: out = torch.empty_strided(shape, stride, dtype=e.dtype, device=e.device)
+    return torch.stack(clips, 0, out=out)
+
+def _collate_tensors(batch, *, collate_fn_map=None):
+    return stack_clips(batch, shared=torch.utils.data.get_worker_info() is not None)
+
+def collate_clips(batch:list):
+    "`default_collate`, its tensors stacked by `stack_clips` (in shared memory inside a DataLoader worker)."
+    return collate(batch, collate_fn_map=default_collate_fn_map | {torch.Tensor: _collate_tensors})
+
 # %% ../nbs/01_datasets.ipynb #87fa42aa
 @patch
 def __getitem__(self:VideoDataset, i:int):
     "`(clip, label, index)` of item `i`, or of a random replacement when its video is unreadable."
     if self.seed is None: return self._get(i)
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(_mix(self.seed, self.epoch, i))
+    with torch.random.fork_rng(devices=[]):  # saves and restores the CPU generator only
+        torch.default_generator.manual_seed(_mix(self.seed, self.epoch, i))  # so only it is seeded (not CUDA's, per item)
         return self._get(i)
 
 # %% ../nbs/01_datasets.ipynb #40dac655
@@ -269,11 +298,18 @@ def _release_clip_indices(self:VideoDataset, n:int) -> list:
     c1, c2, b = release_indices(n, self.n_frames)
     return [c1, c2, [c1[b]]*self.n_frames, [c2[b]]*self.n_frames]
 
+def release_differences(x:torch.Tensor, # (..., 4, C, T, H, W) [clip 1, clip 2, static 1, static 2], normalised floats
+                       ) -> torch.Tensor:
+    "(..., 6, C, T, H, W): `x` and the wrapped-around frame differences of its clips 1 and 2, d[0] = x[0] − x[T−1]."
+    if x.dtype == torch.uint8: raise TypeError('uint8 clips: the differences are of the coloured, normalised clips (colour and normalise first)')
+    c = x[..., :2, :, :, :, :]
+    return torch.cat([x, c - c.roll(1, -3)], dim=-5)
+
 @patch
 def _release_sample(self:VideoDataset, frames:torch.Tensor) -> torch.Tensor:
-    "(6, C, T, H, W) [clip 1, clip 2, static 1, static 2, difference 1, difference 2] from the 4T decoded frames."
-    x1, x2, s1, s2 = [self.transform(c) for c in frames.split(self.n_frames)]  # four independent draws
-    return torch.stack([x1, x2, s1, s2, x1 - x1.roll(1, -3), x2 - x2.roll(1, -3)])  # d[0] = x[0] - x[T-1]
+    "(6, C, T, H, W) [clip 1, clip 2, static 1, static 2, difference 1, difference 2] from the 4T decoded frames; (4, …) of uint8 clips."
+    x = stack_clips([self.transform(c) for c in frames.split(self.n_frames)])  # four independent draws
+    return x if x.dtype == torch.uint8 else release_differences(x)   # uint8: the device colours, normalises, then differences
 
 # %% ../nbs/01_datasets.ipynb #d429af15
 def parse_auto(source=None, # split folder or file; None: the `<class>/<video>` folders of `root`

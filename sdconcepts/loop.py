@@ -15,8 +15,8 @@ from torch.distributed.rendezvous import rendezvous
 from torch.utils.data import DataLoader
 from fastcore.basics import patch
 
-from .datasets import VideoDataset
-from .transforms import train_transform, release_transform, split_colour
+from .datasets import VideoDataset, collate_clips, release_differences
+from .transforms import train_transform, release_transform, split_colour, normalize_clips
 from .runs import TrainConfig, run_split
 from .cluster import ResumableSampler
 
@@ -68,6 +68,13 @@ class _EpochShared(torch.utils.data.Dataset):
         self.ds.set_epoch(int(self._epoch))
         return self.ds[i]
 
+    def on_device(self, x: torch.Tensor) -> torch.Tensor:
+        "What the batch `x` still needs on the device: the colour (or only the normalisation) of uint8 clips, then the release's frame differences."
+        if self.colour is not None: x = self.colour(x)               # `device_colour`: jitter, grey and normalisation
+        elif x.dtype == torch.uint8: x = normalize_clips(x)           # the loader's clips leave their workers as uint8
+        if self.ds.sampling == 'release' and x.shape[1] == 4: x = release_differences(x)   # uint8 samples came as 4 clips
+        return x
+
 def _seed_worker(worker_id):
     "numpy and random in DataLoader workers follow torch's per-worker seed."
     s = torch.initial_seed() % 2**32
@@ -96,7 +103,7 @@ def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, Resumabl
     kw = dict(persistent_workers=True, prefetch_factor=cfg.prefetch) if cfg.workers > 0 else {}
     gen = torch.Generator().manual_seed(cfg.seed + ctx.rank)   # the workers' base seed: not from the global generator
     dl = DataLoader(ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers, generator=gen,
-                    pin_memory=ctx.device.type == 'cuda', drop_last=True, worker_init_fn=_seed_worker, **kw)
+                    pin_memory=ctx.device.type == 'cuda', drop_last=True, worker_init_fn=_seed_worker, collate_fn=collate_clips, **kw)
     return dl, sampler, ds
 
 # %% ../nbs/15c_loop.ipynb #05de58f5

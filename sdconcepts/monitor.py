@@ -12,7 +12,7 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, Subset
 from fastcore.basics import patch
 
-from .datasets import VideoDataset
+from .datasets import VideoDataset, collate_clips
 from .transforms import eval_transform, normalize_clips
 from .runs import TrainConfig, run_split
 
@@ -80,7 +80,7 @@ class KNNMonitor:
 def _batches(m: KNNMonitor, j: int):
     "Batches (uint8 clips, labels) of subset `j`: from the cache, or decoded (and cached when it fits)."
     if m.cache: yield from m.cache[j]; return
-    dl = DataLoader(m.sets[j], batch_size=m.batch_size, num_workers=m.workers, generator=torch.Generator().manual_seed(0))
+    dl = DataLoader(m.sets[j], batch_size=m.batch_size, num_workers=m.workers, generator=torch.Generator().manual_seed(0), collate_fn=collate_clips)
     keep = [] if m.cache is not None else None
     for x, y, _ in dl:
         if keep is not None: keep.append((x, y))
@@ -94,7 +94,7 @@ def _features(m: KNNMonitor, backbone, j: int, amp=None) -> tuple:
     dev, fs, ys = m.ctx.device, [], []
     with torch.inference_mode(), torch.autocast(dev.type, dtype=amp, enabled=amp is not None):
         for x, y in _batches(m, j):
-            fs.append(backbone(normalize_clips(x.to(dev, non_blocking=True)))[-1].float().cpu()); ys.append(y)
+            fs.append(backbone(normalize_clips(x.to(dev, non_blocking=True)).contiguous())[-1].float().cpu()); ys.append(y)
     f, y = torch.cat(fs), torch.cat(ys).long()
     if m.ctx.world > 1:
         parts = [None] * m.ctx.world

@@ -186,9 +186,9 @@ def train_step(self: Trainer, x, epoch: int, y=None) -> dict | None:
     "One optimiser step on clips `x` (labels `y` for a model that sets `LABELS`); the model's outputs (plus `grad_norm`), or None when the step was skipped."
     cfg, net = self.cfg, self.ddp or self.model
     x = x.to(self.ctx.device, non_blocking=True)
-    if self.dataset.colour is not None: x = self.dataset.colour(x)    # `device_colour`: jitter, grey and normalisation here
-    elif x.dtype == torch.uint8: x = normalize_clips(x)              # the loader's clips leave their workers as uint8
+    x = self.dataset.on_device(x)   # colour (`device_colour`) or normalisation of uint8 clips, the release's differences
     if cfg.channels_last and x.dim() == 5: x = x.contiguous(memory_format=torch.channels_last_3d)
+    else: x = x.contiguous()   # the loader's uint8 clips come channels-last (`stack_clips`); the model takes them contiguous
     snap = [b.detach().clone() for b in self.model.buffers()] if cfg.nan_policy == 'skip' else None
     with torch.autocast(self.ctx.device.type, dtype=self.amp, enabled=self.amp is not None):
         out = net(x, epoch=epoch, **({} if y is None else dict(y=y.to(self.ctx.device, non_blocking=True))))

@@ -31,14 +31,14 @@ class ClipTransform:
     def __init__(self, ops:list, # v2 transforms applied to a `tv_tensors.Video` (T,3,H,W) uint8
                  mean=IMAGENET_MEAN, # per-channel mean, in [0,1] units
                  std=IMAGENET_STD, # per-channel standard deviation, in [0,1] units
-                 normalize:bool=True, # False: uint8 (C,T,H,W) out, normalised later by `normalize_clips` (on the device)
+                 normalize:bool=True, # False: uint8 (C,T,H,W) out in the frames' (T,H,W,C) memory order, normalised later by `normalize_clips` (on the device)
                 ):
         self.ops, self.mean, self.std, self.normalize = v2.Compose(list(ops) or [v2.Identity()]), tuple(mean), tuple(std), normalize
         self._m, self._s = torch.tensor(mean).view(3, 1, 1, 1)*255, torch.tensor(std).view(3, 1, 1, 1)*255
 
     def _finish(self, x):
-        x = x.as_subclass(torch.Tensor).permute(1, 0, 2, 3)
-        return ((x.float() - self._m)/self._s).contiguous() if self.normalize else x.contiguous()
+        x = x.as_subclass(torch.Tensor).permute(1, 0, 2, 3)   # uint8 out: left in the frames' memory order (`stack_clips`)
+        return ((x.float() - self._m)/self._s).contiguous() if self.normalize else x
 
     def __call__(self, frames):
         x = self.ops(_as_video(frames))
