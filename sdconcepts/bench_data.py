@@ -163,13 +163,13 @@ def _cpu_now(pids=()) -> float|None:
 
 def _decode_rate(fn, plan, repeats:int=3) -> dict:
     "Frames per CPU second (this process) and per wall second of `fn(path, indices)` over `plan`, after a warm-up clip: the best of `repeats` passes."
-    fn(*plan[0]); n, best = sum(len(i) for _, i in plan), None
+    fn(*plan[0]); runs = []
     for _ in range(repeats):
         c, t = time.process_time(), time.perf_counter()
         for p, i in plan: fn(p, i)
-        r = time.process_time() - c, time.perf_counter() - t
-        if best is None or r[0] < best[0]: best = r
-    return dict(per_core=n / best[0], wall=n / best[1])
+        runs.append((time.process_time() - c, time.perf_counter() - t))
+    cpu, wall = min(runs); n = sum(len(i) for _, i in plan)
+    return dict(per_core=n / cpu, wall=n / wall)
 
 # %% ../nbs/20_bench.ipynb #b2b95c88
 def loader_per_core(ds, # a VideoDataset (one clip per item)
@@ -178,16 +178,15 @@ def loader_per_core(ds, # a VideoDataset (one clip per item)
                    ) -> dict:
     "Frames per CPU second (worker + this process) and per wall second of one DataLoader worker, in steady state: its best timed pass."
     dl = DataLoader(ds, batch_size=batch_size, num_workers=1, persistent_workers=True, collate_fn=collate_clips)
-    before, best = set(multiprocessing.active_children()), None
-    for k in range(passes):
-        if k == 1: pids = [p.pid for p in multiprocessing.active_children() if p not in before]
-        c, t = (_cpu_now(pids), time.perf_counter()) if k else (None, None)
-        it = iter(dl); clips = sum(len(b[0]) for b in it)
-        if k:
-            cpu, wall = (_cpu_now(pids) - c) if c is not None else None, time.perf_counter() - t
-            if best is None or (cpu or wall) < (best[0] or best[1]): best = cpu, wall
-    del it, dl                                              # the worker exits
-    (cpu, wall), frames = best, clips * ds.n_frames
+    before = set(multiprocessing.active_children())
+    clips = sum(len(b[0]) for b in dl)                      # the warm-up pass starts the worker
+    pids, runs = [p.pid for p in multiprocessing.active_children() if p not in before], []
+    for _ in range(passes - 1):
+        c, t = _cpu_now(pids), time.perf_counter()
+        sum(len(b[0]) for b in dl)
+        runs.append(((_cpu_now(pids) - c) if c is not None else None, time.perf_counter() - t))
+    del dl                                                  # the worker exits
+    (cpu, wall), frames = min(runs, key=lambda r: r[0] or r[1]), clips * ds.n_frames
     return dict(frames=frames, frames_per_s_per_core=frames / (cpu or wall), frames_per_s_wall=frames / wall,
                 cpu_accounting='proc' if cpu else 'wall', timed_passes=passes - 1)
 

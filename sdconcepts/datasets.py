@@ -13,7 +13,7 @@ import csv, json, logging, os, random, re, shutil
 from pathlib import Path
 
 import torch
-from torch.utils.data._utils.collate import collate, default_collate_fn_map   # the machinery default_collate runs on
+from torch.utils.data._utils.collate import collate, collate_tensor_fn, default_collate_fn_map   # the machinery default_collate runs on
 from fastcore.basics import patch
 from fastcore.script import call_parse
 from .video import (VideoError, check_videos, read_clip, sample_clip_indices, uniform_clip_indices,
@@ -254,13 +254,16 @@ def stack_clips(clips:list, # tensors of one shape, dtype and memory order
                ) -> torch.Tensor:
     "`torch.stack(clips)`, the batch in the clips' own memory order: a channels-last clip is copied, never transposed."
     e = clips[0]
-    if (e.is_contiguous() and not shared) or not _dense(e): return torch.stack(clips)
+    if e.is_contiguous() or not _dense(e): return torch.stack(clips)
     shape, stride = (len(clips), *e.shape), (e.numel(), *e.stride())
     if shared: out = e.new(e._typed_storage()._new_shared(e.numel() * len(clips), device=e.device)).as_strided(shape, stride)
     else: out = torch.empty_strided(shape, stride, dtype=e.dtype, device=e.device)
     return torch.stack(clips, 0, out=out)
 
 def _collate_tensors(batch, *, collate_fn_map=None):
+    "torch's own tensor collation (into shared memory in a worker), except for permuted dense clips: `stack_clips`."
+    e = batch[0]
+    if e.is_contiguous() or not _dense(e): return collate_tensor_fn(batch, collate_fn_map=collate_fn_map)
     return stack_clips(batch, shared=torch.utils.data.get_worker_info() is not None)
 
 def collate_clips(batch:list):

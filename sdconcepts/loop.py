@@ -70,10 +70,10 @@ class _EpochShared(torch.utils.data.Dataset):
 
     def on_device(self, x: torch.Tensor) -> torch.Tensor:
         "What the batch `x` still needs on the device: the colour (or only the normalisation) of uint8 clips, then the release's frame differences."
+        u8 = x.dtype == torch.uint8
         if self.colour is not None: x = self.colour(x)               # `device_colour`: jitter, grey and normalisation
-        elif x.dtype == torch.uint8: x = normalize_clips(x)           # the loader's clips leave their workers as uint8
-        if self.ds.sampling == 'release' and x.shape[1] == 4: x = release_differences(x)   # uint8 samples came as 4 clips
-        return x
+        elif u8: x = normalize_clips(x)                               # the loader's clips leave their workers as uint8
+        return release_differences(x) if u8 and self.ds.sampling == 'release' else x   # a uint8 release sample is its 4 clips
 
 def _seed_worker(worker_id):
     "numpy and random in DataLoader workers follow torch's per-worker seed."
