@@ -5,6 +5,7 @@
 # %% ../nbs/15a_cluster.ipynb #d0613a1c
 from __future__ import annotations
 import signal, threading
+from collections import Counter
 from pathlib import Path
 import torch
 import torch.distributed as dist
@@ -12,9 +13,11 @@ from torch.utils.data import DistributedSampler
 from fastcore.basics import patch
 
 from .video import check_videos
+from .datasets import bad_kind, _kind_reason
 
 # %% auto #0
-__all__ = ['EXIT_PREEMPTED', 'Preempted', 'StopSignal', 'ResumableSampler', 'check_training_data', 'sync_bad', 'write_skipped']
+__all__ = ['EXIT_PREEMPTED', 'Preempted', 'StopSignal', 'ResumableSampler', 'TooManyBadVideos', 'summarize_bad',
+           'check_bad_share', 'sync_bad', 'bad_reasons', 'write_skipped', 'check_training_data']
 
 # %% ../nbs/15a_cluster.ipynb #2c578dd4
 EXIT_PREEMPTED = 75   # sysexits' EX_TEMPFAIL: the run saved its position and can be resumed
@@ -60,31 +63,51 @@ def _broadcast(obj, ctx):
     box = [obj]; dist.broadcast_object_list(box, src=0)
     return box[0]
 
-def check_training_data(ds, ctx, max_bad: float = 0.05, workers: int = 4) -> dict:
-    "{item index: reason} of the unreadable videos of `ds` (probed on rank 0); marks them bad; raises when too many."
-    found = {}
-    if ctx.main:
-        where = {str(ds.root/p): i for i, (p, _) in enumerate(ds.items)}
-        found = {where[p]: why for p, why in check_videos(list(where), 1, workers, decode=False)}
-    found = _broadcast(found, ctx)
-    if len(found) > max_bad * len(ds):
-        names = '\n'.join(f'  {ds.items[i][0]}\t{why}' for i, why in sorted(found.items())[:20])
-        raise ValueError(f"{len(found)} of {len(ds)} training videos are unreadable (more than max_bad={max_bad:.0%}); "
-                         f"fix the data or raise --max_bad. The first ones:\n{names}")
-    if found: ds.mark_bad(found)
-    return found
+class TooManyBadVideos(ValueError):
+    "More of the training videos are unusable than `--max_bad` allows; the one-line message says what to do."
+
+def summarize_bad(reasons: dict) -> str:
+    "'2 too short, 1 unreadable': how many of `reasons` ({item: reason}) are of each kind, the commonest first."
+    return ', '.join(f'{n} {k}' for k, n in Counter(bad_kind(r) for r in reasons.values()).most_common())
+
+def check_bad_share(reasons: dict, n_total: int, max_bad: float, skipped=None, after: str = ''):
+    "Raise `TooManyBadVideos` when more than `max_bad` of the `n_total` training videos are unusable (`reasons`: {item: reason})."
+    n = len(reasons)
+    if n <= max_bad * n_total: return
+    raise TooManyBadVideos(f"{n} of {n_total} training videos are unusable ({100 * n / n_total:.1f}% > --max_bad {100 * max_bad:g}%: "
+                           f"{summarize_bad(reasons)})" + (f", listed in {skipped}" if skipped else '')
+                           + "; fix or remove them, or raise --max_bad" + (f"; {after}" if after else ''))
 
 # %% ../nbs/15a_cluster.ipynb #0acdee4b
 def sync_bad(ds, ctx) -> int:
-    "Merge the unreadable items every rank found into every rank's dataset; their number."
-    mask = ds._bad.to(ctx.device, torch.uint8)
-    if ctx.world > 1: dist.all_reduce(mask, op=dist.ReduceOp.MAX)
-    ds._bad |= mask.bool().cpu()
-    return int(mask.sum())
+    "Merge the unusable items every rank found (and their kinds) into every rank's dataset; their number."
+    kinds = ds._bad.clone().to(ctx.device)
+    if ctx.world > 1: dist.all_reduce(kinds, op=dist.ReduceOp.MAX)
+    torch.maximum(ds._bad, kinds.cpu(), out=ds._bad)
+    return len(ds.bad)
+
+def bad_reasons(ds, known: dict) -> dict:
+    "{item: reason} of every unusable item of `ds`: the check's reason (`known`), else the kind met while training."
+    return {i: known.get(i) or f'{k}: failed while training (the log has the error)' for i, k in ds.bad_kinds.items()}
 
 def write_skipped(run_dir, ds, reasons: dict) -> Path:
-    "Write `skipped.txt` (every unreadable item of `ds`, with its reason when known) into `run_dir`."
-    lines = [f"{ds.items[i][0]}\t{reasons.get(i, 'unreadable while training (see the log)')}" for i in sorted(ds.bad)]
-    path = Path(run_dir)/'skipped.txt'
-    path.write_text(''.join(l + '\n' for l in lines))
+    "Write `skipped.txt` into `run_dir`: a `path<TAB>reason` line per unusable item of `ds` (`bad_reasons`); none, no file."
+    path, lines = Path(run_dir)/'skipped.txt', [f"{ds.items[i][0]}\t{why}\n" for i, why in bad_reasons(ds, reasons).items()]
+    if lines: path.write_text(''.join(lines))
+    else: path.unlink(missing_ok=True)
     return path
+
+# %% ../nbs/15a_cluster.ipynb #406b7f13
+def _probe(ds, workers: int) -> dict:
+    "{item: reason} of the videos of `ds` that cannot give one sample: `check_videos` up to frame `ds.min_frames` - 1."
+    where = {}
+    for i, (p, _) in enumerate(ds.items): where.setdefault(str(ds.root/p), []).append(i)
+    return {i: _kind_reason(why) for p, why in check_videos(list(where), ds.min_frames, workers, decode=False) for i in where[p]}
+
+def check_training_data(ds, ctx, max_bad: float = 0.05, workers: int = 4, run_dir=None) -> dict:
+    "{item: reason} of the unusable videos of `ds`, probed once (rank 0), marked bad, listed in `run_dir`; `TooManyBadVideos` past `max_bad`."
+    found = _broadcast(_probe(ds, workers) if ctx.main else None, ctx)
+    ds.mark_bad(found)
+    if run_dir is not None and ctx.main: write_skipped(run_dir, ds, found)
+    check_bad_share(found, len(ds), max_bad, None if run_dir is None else Path(run_dir)/'skipped.txt')
+    return found
