@@ -9,6 +9,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from fastcore.script import call_parse, Param
 
+from .errors import report_errors
 from .video import set_ffmpeg_logging
 from .backbones import save_backbone, _save_safetensors
 from .runs import (LINEAGES, PRESETS, TrainConfig, preset_configs, override_configs, config_dict, load_run_config, _CHOICES,
@@ -85,7 +86,7 @@ def cli_configs(preset: str | None = None, config: str | None = None, **given) -
 
 # %% ../nbs/21_cli.ipynb #444e8fb4
 _VERBOSE = inspect.Parameter('verbose', inspect.Parameter.KEYWORD_ONLY, default=False, annotation=_Option(
-    "print FFmpeg's decoder messages too (e.g. 'mmco: unref short failure'; hidden by default)", bool))
+    "print FFmpeg's decoder messages (e.g. 'mmco: unref short failure'; hidden by default) and the traceback of an error", bool))
 
 # %% ../nbs/21_cli.ipynb #bd150612
 def _lineage_presets() -> str:
@@ -116,6 +117,7 @@ def _summary(run_dir, rep: dict | None = None) -> str:
     return f"run: {d}; report: {d/'report.md'} (and report.json); figures: {figs}"
 
 @call_parse
+@report_errors
 @_with_config_options
 def sdc_pretrain(**given):
     "Pretrain on a video dataset, then evaluate; no options: our recipe on a tiny network and the embedded dataset, on CPU."
@@ -150,6 +152,7 @@ def _with_eval_options(f):
     return f
 
 @call_parse
+@report_errors
 @_with_eval_options
 def sdc_eval(run: str = 'runs/pretrain', **given):
     "Evaluate a pretraining run: linear probe, retrieval and the concept analysis; writes report.json, report.md and figures."
@@ -171,6 +174,7 @@ def export_weights(run, out, whole: bool = False, checkpoint=None) -> Path:
 
 # %% ../nbs/21_cli.ipynb #94b657cd
 @call_parse
+@report_errors
 def sdc_export(run: str = 'runs/pretrain',  # pretraining run directory (checkpoint-last.pt)
                out: str = None,              # the .safetensors file (default: <run>/backbone.safetensors, or <run>/model.safetensors with --whole)
                whole: bool = False,          # the whole model's state_dict (lineage, model configuration in the metadata), not the backbone alone

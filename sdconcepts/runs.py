@@ -4,13 +4,14 @@
 
 # %% ../nbs/15_runs.ipynb #1ccc3cd8
 from __future__ import annotations
-import contextlib, json, os, tempfile, typing
+import contextlib, json, os, re, tempfile, typing
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
 from torch import nn
 
 import sdconcepts
+from .errors import UserError
 from .datasets import DATASET_KINDS, split_index
 from .synthetic import make_synthetic
 from .backbones import SplitBatchNorm, merge_batchnorm
@@ -21,10 +22,12 @@ from .baseline import BaselineConfig, BaselineModel
 from .supervised import SupervisedConfig, SupervisedModel
 
 # %% auto #0
-__all__ = ['LINEAGES', 'PRESETS', 'lineage_of', 'build_model', 'TrainConfig', 'data_root', 'run_split', 'override_configs',
-           'preset_configs', 'config_dict', 'configs_from_dict', 'save_run_config', 'load_run_config', 'check_run_dir',
-           'save_atomic', 'make_checkpoint', 'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint',
-           'backbone_from_checkpoint', 'export_backbone', 'read_metrics', 'plot_metrics']
+__all__ = ['LINEAGES', 'PRESETS', 'CHECKPOINT_KEYS', 'RESUME_KEYS', 'lineage_of', 'build_model', 'TrainConfig', 'ConfigError',
+           'data_root', 'run_split', 'override_configs', 'preset_configs', 'config_dict', 'configs_from_dict',
+           'save_run_config', 'load_run_config', 'check_run_dir', 'make_run_dir', 'CheckpointError', 'save_atomic',
+           'make_checkpoint', 'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint',
+           'backbone_from_checkpoint', 'export_backbone', 'checkpoint_files', 'load_latest_checkpoint', 'read_metrics',
+           'plot_metrics']
 
 # %% ../nbs/15_runs.ipynb #e7e18fbc
 LINEAGES = {'paper': (SDCConfig, SDCModel), 'release': (ReleaseConfig, ReleaseModel), 'recipe': (RecipeConfig, RecipeModel),
@@ -95,6 +98,9 @@ class TrainConfig:
     def __post_init__(self): _check_train_config(self)
 
 # %% ../nbs/15_runs.ipynb #5ffa9e7a
+class ConfigError(UserError, ValueError):
+    "A configuration that cannot be used (an option, a field of config.json or of a checkpoint); the message names it."
+
 _CHOICES = dict(dataset=DATASET_KINDS,
                 schedule=('cosine', 'step'), amp=('auto', 'none', 'bf16', 'fp16'), device=('auto', 'cpu', 'cuda'),
                 find_unused=('auto', 'always', 'never'), nan_policy=('stop', 'skip'))
@@ -103,11 +109,11 @@ def _check_train_config(cfg: TrainConfig):
     "Validate the choices and sizes of `cfg`; lists from JSON become tuples again."
     cfg.milestones = tuple(int(m) for m in cfg.milestones)
     cfg.jitter = tuple(float(j) for j in cfg.jitter)
-    if len(cfg.jitter) != 4 or not 0 <= cfg.jitter[3] <= 0.5: raise ValueError(f"jitter: 4 strengths (brightness, contrast, saturation, hue ≤ 0.5), not {cfg.jitter}")
+    if len(cfg.jitter) != 4 or not 0 <= cfg.jitter[3] <= 0.5: raise ConfigError(f"jitter={cfg.jitter}: give 4 strengths (brightness, contrast, saturation, hue ≤ 0.5)")
     for k, allowed in _CHOICES.items():
-        if getattr(cfg, k) not in allowed: raise ValueError(f"TrainConfig.{k}={getattr(cfg, k)!r}; choose from {allowed}")
-    if cfg.batch_size < 1 or cfg.epochs < 0 or cfg.n_frames < 1 or cfg.log_every < 1 or cfg.save_every < 1:
-        raise ValueError(f"batch_size, n_frames, log_every, save_every must be >= 1 and epochs >= 0: {cfg}")
+        if getattr(cfg, k) not in allowed: raise ConfigError(f"{k}={getattr(cfg, k)!r}; choose from {allowed}")
+    for k, least in dict(batch_size=1, n_frames=1, log_every=1, save_every=1, epochs=0).items():
+        if getattr(cfg, k) < least: raise ConfigError(f"{k}={getattr(cfg, k)}: give {least} or more")
 
 # %% ../nbs/15_runs.ipynb #d432685f
 def data_root(cfg: TrainConfig):
@@ -155,9 +161,9 @@ def override_configs(model_cfg, train_cfg: TrainConfig, overrides: dict) -> tupl
     if unknown := set(overrides) - mk - tk:
         owners = {k: [n for n, (c, _) in LINEAGES.items() if k in _field_names(c)] for k in sorted(unknown)}
         if all(owners.values()):
-            raise TypeError(f"option(s) of other lineages for a '{lineage_of(model_cfg)}' run: " +
-                            ', '.join(f"{k} ({'/'.join(v)})" for k, v in owners.items()))
-        raise TypeError(f"unknown option(s) {sorted(k for k, v in owners.items() if not v)}")
+            raise ConfigError(f"option(s) of other lineages for a '{lineage_of(model_cfg)}' run: " +
+                              ', '.join(f"{k} ({'/'.join(v)})" for k, v in owners.items()) + "; drop them or choose a preset of that lineage")
+        raise ConfigError(f"unknown option(s) {sorted(k for k, v in owners.items() if not v)}; the options are the fields of the configurations (sdc_pretrain --help)")
     return (replace(model_cfg, **{k: v for k, v in overrides.items() if k in mk}),
             replace(train_cfg, **{k: v for k, v in overrides.items() if k in tk}))
 
@@ -171,7 +177,7 @@ def preset_configs(name: str = 'cpu', # a key of `PRESETS`
 
 # %% ../nbs/15_runs.ipynb #ec133d85
 def _typed(value, tp, where: str):
-    "`value` checked against the annotation `tp` (JSON lists → tuples, ints → floats); TypeError naming `where` otherwise."
+    "`value` checked against the annotation `tp` (JSON lists → tuples, ints → floats); ConfigError naming `where` otherwise."
     args, origin = typing.get_args(tp), typing.get_origin(tp)
     if type(None) in args:
         if value is None: return None
@@ -179,22 +185,40 @@ def _typed(value, tp, where: str):
     if origin is tuple and isinstance(value, (list, tuple)): return tuple(_typed(v, args[0], where) for v in value)
     if tp is float and isinstance(value, (int, float)) and not isinstance(value, bool): return float(value)
     if tp in (int, str, bool) and type(value) is tp: return value
-    raise TypeError(f"{where}: expected {getattr(tp, '__name__', tp)}, got {value!r}")
+    raise ConfigError(f"{where}: expected {getattr(tp, '__name__', tp)}, got {value!r}")
 
 # %% ../nbs/15_runs.ipynb #a8d9061c
-def _build(cls, values: dict, where: str):
-    "`cls(**values)` with every key known to `cls` and every value of its field's type."
+def _build(cls, values, where: str):
+    "`cls(**values)` with every key known to `cls` and every value of its field's type; ConfigError naming `where` otherwise."
+    if not isinstance(values, dict): raise ConfigError(f"{where}: expected a JSON object of {cls.__name__} fields, got {values!r:.60}")
     hints, names = typing.get_type_hints(cls), _field_names(cls)
-    if unknown := sorted(set(values) - set(names)): raise ValueError(f"{where}: unknown key(s) {unknown} for {cls.__name__}")
-    return cls(**{k: _typed(v, hints[k], f'{where}.{k}') for k, v in values.items()})
+    if unknown := sorted(set(values) - set(names)): raise ConfigError(f"{where}: unknown key(s) {unknown} for {cls.__name__}; remove them")
+    typed = {k: _typed(v, hints[k], f'{where}.{k}') for k, v in values.items()}
+    try: return cls(**typed)
+    except ValueError as e: raise ConfigError(f"{where}: {e}") from None
 
 def config_dict(model_cfg, train_cfg: TrainConfig) -> dict:
     "The JSON-able dict of a run's configuration: lineage, model, train."
     return dict(lineage=lineage_of(model_cfg), model=asdict(model_cfg), train=asdict(train_cfg))
 
+# %% ../nbs/15_runs.ipynb #14bcee79
+_CONFIG_KEYS, _VERSION_KEYS = ('lineage', 'model', 'train', 'world_size', 'versions'), ('sdconcepts', 'torch')
+_JSON_KINDS = {list: 'array', str: 'string', int: 'number', float: 'number', bool: 'boolean', type(None): 'null'}
+
+def _check_keys(d, where: str):
+    "The top level of a configuration's dict: an object, known keys only, a world size and the versions of their types."
+    if not isinstance(d, dict): raise ConfigError(f"{where}: a JSON {_JSON_KINDS.get(type(d), type(d).__name__)}, not the object of a run's configuration (lineage, model, train)")
+    if unknown := sorted(set(d) - set(_CONFIG_KEYS)): raise ConfigError(f"{where}: unknown key(s) {unknown}; a configuration holds {list(_CONFIG_KEYS)}: remove them")
+    if 'world_size' in d: _typed(d['world_size'], int, f'{where}: world_size')
+    v = d.get('versions', {})
+    if not isinstance(v, dict) or (unknown := sorted(set(v) - set(_VERSION_KEYS))):
+        raise ConfigError(f"{where}: versions: expected an object with {list(_VERSION_KEYS)}, got {v!r:.60}")
+    for k, x in v.items(): _typed(x, str, f'{where}: versions.{k}')
+
 def configs_from_dict(d: dict, where: str = 'config') -> tuple:
-    "(model configuration, TrainConfig) from a `config_dict` (or a config.json's content)."
-    if d.get('lineage') not in LINEAGES: raise ValueError(f"{where}: 'lineage' must be one of {list(LINEAGES)}, not {d.get('lineage')!r}")
+    "(model configuration, TrainConfig) from a `config_dict` (or a config.json's content); ConfigError naming `where` and the key."
+    _check_keys(d, where)
+    if d.get('lineage') not in LINEAGES: raise ConfigError(f"{where}: 'lineage' must be one of {list(LINEAGES)}, not {d.get('lineage')!r}")
     return _build(LINEAGES[d['lineage']][0], d.get('model', {}), f'{where}: model'), _build(TrainConfig, d.get('train', {}), f'{where}: train')
 
 # %% ../nbs/15_runs.ipynb #a1e6a9dc
@@ -209,8 +233,9 @@ def save_run_config(run_dir, model_cfg, train_cfg: TrainConfig, world_size: int 
 def load_run_config(run) -> tuple:
     "(model configuration, TrainConfig) of a run directory or of a config.json file."
     p = Path(run); p = p/'config.json' if p.is_dir() else p
+    if not p.is_file(): raise FileNotFoundError(f"no configuration {p}: give a run directory of sdc_pretrain or its config.json")
     try: d = json.loads(p.read_text())
-    except json.JSONDecodeError as e: raise ValueError(f"{p}: not a JSON file ({e})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ConfigError(f"{p}: not a JSON file ({e}); fix it or start from a preset") from None
     return configs_from_dict(d, str(p))
 
 # %% ../nbs/15_runs.ipynb #fb8ded90
@@ -219,34 +244,61 @@ _RUN_FILES = ('config.json', 'metrics.jsonl', 'checkpoint-*.pt', 'events.out.tfe
 def _holds_run(run_dir: Path) -> bool:
     return (run_dir/'config.json').exists() or any(run_dir.glob('checkpoint-*.pt'))
 
-def check_run_dir(run_dir, resume: bool = False, overwrite: bool = False) -> Path | None:
-    "The checkpoint to resume from (or None); raises when `run_dir` holds a run and neither flag is set."
+def check_run_dir(run_dir, resume: bool = False, overwrite: bool = False):
+    "Raise when `run_dir` holds a run and neither `resume` nor `overwrite` is set."
     run_dir = Path(run_dir)
-    last = run_dir/'checkpoint-last.pt'
-    if resume: return last if last.exists() else None
-    if _holds_run(run_dir) and not overwrite:
+    if _holds_run(run_dir) and not (resume or overwrite):
         raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it or --overwrite to start over")
-    return None
 
 def _clear_run(run_dir: Path):
     "Delete the files a run writes (and nothing else) from `run_dir`."
     for pat in _RUN_FILES:
         for f in run_dir.glob(pat): f.unlink()
 
-# %% ../nbs/15_runs.ipynb #ea65bf01
-def save_atomic(obj, path) -> Path:
-    "`torch.save(obj)` to `path` atomically: temp file in the same directory, fsync, rename."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+# %% ../nbs/15_runs.ipynb #b7c1d2e3
+def make_run_dir(run_dir) -> Path:
+    "Create `run_dir` and write a file there; UserError naming it when that fails."
+    run_dir = Path(run_dir)
+    if run_dir.exists() and not run_dir.is_dir(): raise UserError(f"--out {run_dir} is a file, not a directory; choose another --out")
     try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=run_dir, prefix='.write-test-'); os.close(fd); os.unlink(probe)
+    except OSError as e:
+        raise UserError(f"cannot write to the run directory {run_dir} ({e.strerror or e}); choose another --out or make it writable") from e
+    return run_dir
+
+# %% ../nbs/15_runs.ipynb #ea65bf01
+class CheckpointError(UserError):
+    "A checkpoint that cannot be written (full disk, read-only directory) or read (damaged, incomplete); the message names the file."
+
+def _reason(e: BaseException) -> str:
+    "The cause of `e` in a few words: the first OSError in its chain (torch wraps a full disk), else its first sentence."
+    c = e
+    for _ in range(8):
+        if c is None or isinstance(c, OSError): break
+        c = c.__cause__ or c.__context__
+    if isinstance(c, OSError) and c.strerror: return c.strerror
+    first = re.split(r'\.\s+(?=[A-Z])', str(e).strip().split('\n')[0])[0][:160]   # its first sentence
+    return f"{type(e).__name__}: {first}" if first else type(e).__name__
+
+# %% ../nbs/15_runs.ipynb #c8d9e0f1
+def save_atomic(obj, path) -> Path:
+    "`torch.save(obj)` to `path` atomically: temp file in the same directory, fsync, rename; on failure the old file stays."
+    path, tmp = Path(path), None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
         with os.fdopen(fd, 'wb') as f:
             torch.save(obj, f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException as e:
-        with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
-        if isinstance(e, OSError):
-            raise OSError(e.errno, f"could not write {path}: {e.strerror or e}. The previous {path.name}, if any, is intact; "
-                                   "free some space (or make the directory writable), then continue with --resume") from e
+        if tmp is not None:
+            with contextlib.suppress(OSError): os.unlink(tmp)
+        kept = f"the previous {path.name}, if any, is intact"
+        if isinstance(e, (OSError, RuntimeError)):
+            raise CheckpointError(f"could not write {path} ({_reason(e)}); {kept}. Free some space or make the directory "
+                                  "writable, then run again (--resume continues a run)") from e
+        if isinstance(e, Exception): raise RuntimeError(f"could not write {path}: its content cannot be saved ({_reason(e)}); {kept}") from e
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable
         dfd = os.open(path.parent, os.O_RDONLY); os.fsync(dfd); os.close(dfd)
@@ -258,11 +310,24 @@ def make_checkpoint(model: nn.Module, model_cfg, train_cfg: TrainConfig, **state
     return dict(model=model.state_dict(), lineage=lineage_of(model_cfg), model_cfg=asdict(model_cfg), train_cfg=asdict(train_cfg),
                 versions=dict(sdconcepts=sdconcepts.__version__, torch=torch.__version__)) | state
 
-def load_checkpoint(path) -> dict:
-    "A checkpoint dict, on the CPU."
+CHECKPOINT_KEYS = ('model', 'lineage', 'model_cfg', 'train_cfg')   # every checkpoint: the weights and what they are
+RESUME_KEYS = CHECKPOINT_KEYS + ('optimizer', 'scheduler', 'scaler', 'epoch', 'step', 'rng')   # a trainer's, to continue it
+
+def _read_checkpoint(path: Path, keys) -> dict:
+    "The checkpoint dict at `path`; CheckpointError saying why it is not one (unreadable, truncated, not a dict, keys missing)."
+    try: ck = torch.load(path, map_location='cpu', weights_only=False)
+    except Exception as e: raise CheckpointError(f"{path}: damaged checkpoint ({_reason(e)})") from e
+    if not isinstance(ck, dict): raise CheckpointError(f"{path}: not a checkpoint (a {type(ck).__name__}, not a dict)")
+    if missing := [k for k in keys if k not in ck]: raise CheckpointError(f"{path}: not a complete checkpoint (no {', '.join(missing)})")
+    return ck
+
+# %% ../nbs/15_runs.ipynb #d1e2f3a4
+def load_checkpoint(path, keys=CHECKPOINT_KEYS) -> dict:
+    "A checkpoint dict holding `keys`, on the CPU; an error naming the file when it is missing, damaged or incomplete."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"no checkpoint {path}")
-    return torch.load(path, map_location='cpu', weights_only=False)
+    if not path.is_file(): raise FileNotFoundError(f"no checkpoint {path}: give a run directory of sdc_pretrain or a checkpoint file")
+    try: return _read_checkpoint(path, keys)
+    except CheckpointError as e: raise CheckpointError(f"{e}; {_instead(path)}") from e.__cause__
 
 def checkpoint_configs(ck: dict, where: str = 'checkpoint') -> tuple:
     "(model configuration, TrainConfig) stored in a checkpoint dict."
@@ -288,6 +353,39 @@ def export_backbone(checkpoint, # a checkpoint written by `pretrain`
     "Save the backbone of `checkpoint` as a plain state_dict for `make_backbone(...)`."
     sd = {k: v.detach().clone() for k, v in backbone_from_checkpoint(checkpoint).state_dict().items()}
     return save_atomic(sd, out_path)
+
+# %% ../nbs/15_runs.ipynb #e1f2a3b5
+_PERIODIC = re.compile(r'checkpoint-(\d+)\.pt')
+
+def checkpoint_files(run_dir) -> list[Path]:
+    "The checkpoints in `run_dir`, newest first: checkpoint-last.pt, then the periodic checkpoint-NNNN.pt by epoch."
+    run_dir = Path(run_dir)
+    periodic = sorted(((int(m[1]), f) for f in run_dir.glob('checkpoint-*.pt') if (m := _PERIODIC.fullmatch(f.name))), reverse=True)
+    return [f for f in [run_dir/'checkpoint-last.pt'] if f.is_file()] + [f for _, f in periodic]
+
+def _instead(path: Path) -> str:
+    "What to do about the damaged checkpoint `path`: an intact one of the same run, if there is one."
+    for f in checkpoint_files(path.parent):
+        if f == path: continue
+        with contextlib.suppress(CheckpointError): _read_checkpoint(f, CHECKPOINT_KEYS); return f"give another with --checkpoint: {f} is intact"
+    return "train the run again"
+
+# %% ../nbs/15_runs.ipynb #e1f2a3b6
+def load_latest_checkpoint(run_dir,    # a run directory
+                           say=print,  # called with one line per damaged file, and one for the fallback (None: silent)
+                          ) -> tuple | None:
+    "(path, content) of the newest intact checkpoint a run in `run_dir` can resume from; None when there is none."
+    damaged = []
+    for f in checkpoint_files(run_dir):
+        try: ck = _read_checkpoint(f, RESUME_KEYS)
+        except CheckpointError as e:
+            damaged.append(f.name)
+            if say: say(f"{e}: skipped")
+            continue
+        if damaged and say: say(f"resuming from {f} (epoch {ck['epoch']}), the newest intact checkpoint")
+        return f, ck
+    if damaged: raise CheckpointError(f"no intact checkpoint in {run_dir} ({', '.join(damaged)}: damaged); start over with --overwrite")
+    return None
 
 # %% ../nbs/15_runs.ipynb #0f7f6517
 def read_metrics(run_dir, kind: str | None = 'step') -> list[dict]:

@@ -14,11 +14,12 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 from .transforms import normalize_clips
-from .runs import (LINEAGES, TrainConfig, lineage_of, save_run_config, check_run_dir, data_root,
-                             _clear_run, save_atomic, make_checkpoint, load_checkpoint)
+from .runs import (LINEAGES, TrainConfig, lineage_of, save_run_config, check_run_dir, make_run_dir, data_root,
+                             _clear_run, save_atomic, make_checkpoint, load_checkpoint, load_latest_checkpoint, RESUME_KEYS)
 from .loop import (init_distributed, _barrier, _all_finite, build_loader, make_optimizer, make_scheduler,
                              rng_state, set_rng_state, seed_everything, RunLog, _Mean)
-from .cluster import StopSignal, Preempted, check_training_data, sync_bad, write_skipped
+from .cluster import (StopSignal, Preempted, check_training_data, sync_bad, write_skipped, check_bad_share,
+                                bad_reasons, summarize_bad)
 from .monitor import knn_monitor
 
 # %% auto #0
@@ -44,12 +45,15 @@ def _setup_run_dir(self: Trainer):
     cfg, ctx = self.cfg, self.ctx
     restart = int(os.environ.get('TORCHELASTIC_RESTART_COUNT', 0))   # torchrun restarted the group: continue the run
     resume = cfg.resume or restart > 0
-    ckpt = check_run_dir(self.run_dir, resume, cfg.overwrite and not restart)
+    check_run_dir(self.run_dir, resume, cfg.overwrite and not restart)
+    say = (lambda line: print(line, flush=True)) if ctx.main else None
+    self._resumed = load_latest_checkpoint(self.run_dir, say) if resume else None   # (path, content), for `load`
+    ckpt = self._resumed[0] if self._resumed else None
     if restart and ctx.main: print(f"restart {restart}: " + (f"resuming from {ckpt}" if ckpt else "no checkpoint yet, starting over"), flush=True)
     _barrier(ctx)
     if ctx.main:
+        make_run_dir(self.run_dir)
         if ckpt is None and (cfg.overwrite or resume): _clear_run(self.run_dir)  # resume without a checkpoint: fresh
-        self.run_dir.mkdir(parents=True, exist_ok=True)
         data_root(cfg)   # the embedded dataset is written here, once, by the main process
     _barrier(ctx)
     return ckpt
@@ -116,11 +120,11 @@ def setup(self: Trainer):
 # %% ../nbs/16_train.ipynb #18de483e
 @patch
 def _check_data(self: Trainer):
-    "Probe the training videos before the first step; the unreadable ones are skipped, listed in skipped.txt, and said once."
-    self.bad_reasons = check_training_data(self.dataset.ds, self.ctx, self.cfg.max_bad)
+    "Probe the training videos before the first step for one sample's frames; the unusable ones are skipped, listed in skipped.txt and said once; too many stop the run."
+    self.bad_reasons = check_training_data(self.dataset.ds, self.ctx, self.cfg.max_bad, max(4, self.cfg.workers), self.run_dir)
     if self.bad_reasons and self.ctx.main:
-        path = write_skipped(self.run_dir, self.dataset.ds, self.bad_reasons)
-        print(f"{len(self.bad_reasons)} unreadable training video(s) skipped, listed in {path}", flush=True)
+        print(f"{len(self.bad_reasons)} unusable training video(s) skipped ({summarize_bad(self.bad_reasons)}), "
+              f"listed in {self.run_dir/'skipped.txt'}", flush=True)
 
 # %% ../nbs/16_train.ipynb #c6848c07
 @patch
@@ -137,33 +141,28 @@ def state(self: Trainer) -> dict:
 # %% ../nbs/16_train.ipynb #907a6933
 @patch
 def save(self: Trainer):
-    "Write checkpoint-last.pt (and the periodic one) from rank 0, after checking the weights are finite."
+    "Write checkpoint-last.pt (and the periodic one, a file of its own) from rank 0, after checking the weights are finite."
     if not _all_finite(torch.stack([p.detach().float().abs().sum() for p in self.model.parameters()]), self.ctx):
         raise NonFiniteLoss(f"the weights became non-finite in epoch {self.epoch}; the last good checkpoint is kept: "
                             f"{self.run_dir/'checkpoint-last.pt'} (epoch {self.saved_epoch})")
     state = self.state()
     if self.ctx.main:
-        last = save_atomic(state, self.run_dir/'checkpoint-last.pt')
+        save_atomic(state, self.run_dir/'checkpoint-last.pt')
         if self.epoch_step == 0 and (self.epoch % self.cfg.save_every == 0 or self.epoch == self.cfg.epochs):
-            _link_or_copy(last, self.run_dir/f'checkpoint-{self.epoch:04d}.pt')
+            save_atomic(state, self.run_dir/f'checkpoint-{self.epoch:04d}.pt')
     self.saved_epoch = self.epoch
-
-def _link_or_copy(src: Path, dst: Path):
-    tmp = dst.with_name(f'.{dst.name}.tmp')
-    with contextlib.suppress(FileNotFoundError): tmp.unlink()
-    try: os.link(src, tmp)
-    except OSError: shutil.copyfile(src, tmp)
-    os.replace(tmp, dst)
 
 # %% ../nbs/16_train.ipynb #d5f26028
 @patch
 def load(self: Trainer, path):
     "Load the checkpoint at `path` into the run; returns the saved RNG states (restored last, by `setup`)."
-    ck = load_checkpoint(path)
+    found, self._resumed = getattr(self, '_resumed', None), None   # read once already, by `_setup_run_dir`
+    ck = found[1] if found and found[0] == Path(path) else load_checkpoint(path, RESUME_KEYS)
     if ck.get('lineage') != lineage_of(self.model_cfg):
-        raise ValueError(f"resuming {path}, a '{ck.get('lineage')}' run, as a '{lineage_of(self.model_cfg)}' run")
+        raise ValueError(f"resuming {path}, a '{ck.get('lineage')}' run, as a '{lineage_of(self.model_cfg)}' run: resume it with "
+                         f"its own configuration (--config {self.run_dir/'config.json'}) or choose another --out")
     diff = {k: (v, ck['model_cfg'].get(k)) for k, v in asdict(self.model_cfg).items() if ck['model_cfg'].get(k) != v}
-    if diff: raise ValueError(f"resuming {path} with a different objective (now, checkpoint): {diff}")
+    if diff: raise ValueError(f"resuming {path} with a different objective (now, checkpoint): {diff}; drop those options or choose another --out")
     self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['optimizer'])
     self.sched.load_state_dict(ck['scheduler']); self.scaler.load_state_dict(ck['scaler'])
     self.epoch = self.saved_epoch = ck['epoch']; self.step, self.skipped = ck['step'], ck.get('skipped', 0)
@@ -341,6 +340,7 @@ def _end_epoch(self: Trainer, whole, epoch, elapsed):
         print(f"epoch {self.epoch}/{self.cfg.epochs} " + ' '.join(f"{k} {r[k]:.4g}" for k in keys if r.get(k) is not None)
               + f" | {r['clips_per_s']:.1f} clips/s, {elapsed:.0f}s")
     self.save()
+    self._check_bad_share()   # after the checkpoint: too many unusable videos stop the run here
     if self.monitor is not None and (self.epoch % self.cfg.monitor_every == 0 or self.epoch == self.cfg.epochs): self._monitor()
 
 @patch
@@ -354,6 +354,14 @@ def _monitor(self: Trainer):
 def _bar(self: Trainer, epoch, start=0):
     if self.ctx.main and self.cfg.progress:
         self.bar = tqdm(total=self.steps_per_epoch, initial=start, desc=f'epoch {epoch + 1}/{self.cfg.epochs}', leave=False)
+
+# %% ../nbs/16_train.ipynb #34e50c42
+@patch
+def _check_bad_share(self: Trainer):
+    "Stop (`TooManyBadVideos`) when the videos found unusable, before and while training, on any rank, pass `max_bad`."
+    ds = self.dataset.ds
+    check_bad_share(bad_reasons(ds, self.bad_reasons), len(ds), self.cfg.max_bad, self.run_dir/'skipped.txt',
+                    f"stopped after epoch {self.epoch}, saved {self.run_dir/'checkpoint-last.pt'} (--resume continues)")
 
 # %% ../nbs/16_train.ipynb #8aece383
 def params_digest(model: nn.Module) -> str:
