@@ -10,6 +10,7 @@ import json, math, shutil, tempfile, time
 from pathlib import Path
 import torch
 from fastcore.script import call_parse
+from .errors import report_errors
 from .bench_data import machine_info, loader_vs_decode, ucf_shaped_videos, ucf_shape, prepared_speedup
 from .bench_step import step_overhead, step_memory, flops_vs_matmul, amp_parity, fast_path, projections
 from .quality import quality_benchmark, quality_sweep
@@ -98,6 +99,7 @@ def _run_benchmarks(s:dict) -> dict:
 
 # %% ../nbs/20c_sdc_bench.ipynb #21b78632
 @call_parse
+@report_errors
 def sdc_bench(out:str=None, # write DIR/bench.json (None: print only)
               root:str=None, # dataset root holding trainlist.txt (None: the embedded synthetic dataset)
               n_frames:int=16, # frames per clip of the loader benchmark

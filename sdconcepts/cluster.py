@@ -13,6 +13,7 @@ from torch.utils.data import DistributedSampler
 from fastcore.basics import patch
 
 from .video import check_videos
+from .errors import UserError
 from .datasets import bad_kind, _kind_reason
 
 # %% auto #0
@@ -63,7 +64,7 @@ def _broadcast(obj, ctx):
     box = [obj]; dist.broadcast_object_list(box, src=0)
     return box[0]
 
-class TooManyBadVideos(ValueError):
+class TooManyBadVideos(UserError, ValueError):
     "More of the training videos are unusable than `--max_bad` allows; the one-line message says what to do."
 
 def summarize_bad(reasons: dict) -> str:

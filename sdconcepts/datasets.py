@@ -16,6 +16,7 @@ import torch
 from torch.utils.data._utils.collate import collate, collate_tensor_fn, default_collate_fn_map   # the machinery default_collate runs on
 from fastcore.basics import patch
 from fastcore.script import call_parse
+from .errors import report_errors
 from .video import (VideoError, check_videos, read_clip, sample_clip_indices, uniform_clip_indices,
                               video_info)
 
@@ -407,7 +408,7 @@ def split_index(root,               # dataset root (or a `trainlist.txt`-style f
                ) -> tuple:
     "(video root, [(relative path, label)]) of the training or test split of the dataset at `root`."
     root = Path(root)
-    if not root.exists(): raise FileNotFoundError(f"dataset not found: {root}")
+    if not root.exists(): raise FileNotFoundError(f"dataset not found: {root}; give --data the folder that holds the videos (or the list file)")
     if dataset not in DATASET_KINDS: raise ValueError(f"dataset={dataset!r}; choose from {DATASET_KINDS}")
     kind, s = detect_dataset(root) if dataset == 'auto' else dataset, 'train' if train else 'test'
     if kind == 'list':
@@ -473,6 +474,7 @@ def _by_kind(bad:list) -> list:
 
 # %% ../nbs/01_datasets.ipynb #fc765f6e
 @call_parse
+@report_errors
 def sdc_check_data(root:str, # folder holding the videos
                    source:str=None, # split folder or list file (see `parse_auto`); default: every `<class>/<video>` under root
                    min_frames:int=1, # fewer frames than this is an error (T+1 for the paper and recipe lineages, 2T for the release)

@@ -15,6 +15,7 @@ from pathlib import Path
 import av
 from av.video.reformatter import VideoReformatter
 from fastcore.script import call_parse
+from .errors import report_errors
 from tqdm.auto import tqdm
 
 from .video import write_index_video
@@ -174,7 +175,7 @@ def _transcode_all(src, dst, videos, params, workers, progress) -> dict:
 # %% ../nbs/19_prepare.ipynb #0a050be0
 def _check_roots(src:Path, dst:Path):
     "SRC must be a folder and DST lie outside it (and not contain it): the copy never writes into SRC."
-    if not src.is_dir(): raise FileNotFoundError(f'dataset not found: {src}')
+    if not src.is_dir(): raise FileNotFoundError(f'dataset not found: {src}; give the folder of the dataset to copy')
     s, d = src.resolve(), dst.resolve()
     if d == s or d.is_relative_to(s) or s.is_relative_to(d):
         raise ValueError(f'{dst} and {src} overlap: the prepared copy must lie outside SRC and not contain it')
@@ -230,6 +231,7 @@ def summary_text(s:dict) -> str:
 
 # %% ../nbs/19_prepare.ipynb #9d282c2a
 @call_parse
+@report_errors
 def sdc_prepare(src:str, # dataset root (any layout the commands take); only read
                 dst:str, # root of the prepared copy; an interrupted copy there is resumed
                 short_side:int=128, # short side of the frames (0: keep the size)

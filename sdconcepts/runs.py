@@ -83,8 +83,8 @@ class TrainConfig:
     sync_bn: bool = False           # SyncBatchNorm across ranks (CUDA DDP only)
     find_unused: str = 'auto'       # DDP unused-parameter search: 'auto' (while L_local is off) | 'always' | 'never'
     nan_policy: str = 'stop'        # non-finite loss: 'stop' (raise, keep the last good checkpoint) | 'skip' (skip the step)
-    check_data: bool = True         # before training, probe every video and skip the unreadable ones (listed in skipped.txt)
-    max_bad: float = 0.05           # stop before training when more than this share of the videos is unreadable
+    check_data: bool = True         # before training, check every video holds the frames a sample reads; skip the others (listed in skipped.txt)
+    max_bad: float = 0.05           # stop when more than this share of the videos is unusable: before training, or after an epoch that met them
     save_every: int = 10            # also keep checkpoint-{epoch}.pt every this many epochs
     log_every: int = 10             # steps between metric records
     monitor_every: int = 1          # epochs between online k-NN monitor records (0: off; `15b_monitor`)
@@ -239,7 +239,7 @@ def load_run_config(run) -> tuple:
     return configs_from_dict(d, str(p))
 
 # %% ../nbs/15_runs.ipynb #fb8ded90
-_RUN_FILES = ('config.json', 'metrics.jsonl', 'checkpoint-*.pt', 'events.out.tfevents.*', '.checkpoint-*.tmp')
+_RUN_FILES = ('config.json', 'metrics.jsonl', 'skipped.txt', 'checkpoint-*.pt', 'events.out.tfevents.*', '.checkpoint-*.tmp')
 
 def _holds_run(run_dir: Path) -> bool:
     return (run_dir/'config.json').exists() or any(run_dir.glob('checkpoint-*.pt'))

@@ -9,6 +9,7 @@ import multiprocessing as mp
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
+from .errors import report_errors
 
 # %% auto #0
 __all__ = ['SCENES', 'MOTIONS', 'SHAPES', 'render_background', 'render_clip', 'show_clips', 'synthetic_classes',
@@ -322,6 +323,7 @@ def make_synthetic(root:str|Path='data/synthetic', # output directory
 
 # %% ../nbs/02_synthetic.ipynb #799d90c0
 @call_parse
+@report_errors
 def synthetic_cli(root:str='data/synthetic', # output directory
                   n_train_per_class:int=40, # training clips per class
                   n_test_per_class:int=10, # test clips per class

@@ -21,12 +21,13 @@ from .loop import (init_distributed, _barrier, _all_finite, build_loader, make_o
 from .cluster import (StopSignal, Preempted, check_training_data, sync_bad, write_skipped, check_bad_share,
                                 bad_reasons, summarize_bad)
 from .monitor import knn_monitor
+from .errors import UserError
 
 # %% auto #0
 __all__ = ['NonFiniteLoss', 'Trainer', 'amp_dtype', 'collapse_warnings', 'params_digest', 'pretrain']
 
 # %% ../nbs/16_train.ipynb #12c38d5b
-class NonFiniteLoss(FloatingPointError):
+class NonFiniteLoss(UserError, FloatingPointError):
     "The loss (or the gradient norm, or the weights) became NaN or infinite."
 
 class Trainer:

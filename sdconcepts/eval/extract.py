@@ -14,6 +14,7 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, Dataset
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
+from ..errors import report_errors
 from safetensors import safe_open
 from ..video import VideoError, set_ffmpeg_logging
 from ..datasets import DATASET_KINDS, VIDEO_EXTS, VideoDataset, collate_clips, detect_dataset, parse_auto, parse_folder, split_index
@@ -290,6 +291,7 @@ def _default_out(data, subset) -> Path:
 
 # %% ../../nbs/45_eval.extract.ipynb #dd798d8c
 @call_parse
+@report_errors
 def sdc_extract(source:str,            # a run directory of sdc_pretrain, a checkpoint (.pt) or a backbone file of sdc_export (.safetensors)
                 data:str,              # the videos: a folder (<class>/<video> or flat), a list file, or a dataset root (list, UCF-101, HMDB-51, Kinetics, Diving-48)
                 out:str=None,          # output folder: features.safetensors, index.csv, skipped.txt (default: features/<name of data>)
@@ -311,9 +313,6 @@ def sdc_extract(source:str,            # a run directory of sdc_pretrain, a chec
                 verbose:bool=False):   # FFmpeg's decoder messages, and the traceback of an error
     "Extract one feature per video (the evaluation's clips × crops, averaged) by a run's backbone or a backbone file; resumable; data-parallel under torchrun."
     set_ffmpeg_logging(verbose)
-    try: path = extract_videos(source, data, out or _default_out(data, subset), dataset, subset, split, clips, crops, frames, stride, size,
-                               decode_size, batch_size, workers, device, amp, shard_size, overwrite)
-    except (OSError, ValueError) as e:
-        if verbose: raise
-        print(f'sdc_extract: {e}', file=sys.stderr); return 1
+    path = extract_videos(source, data, out or _default_out(data, subset), dataset, subset, split, clips, crops, frames, stride, size,
+                          decode_size, batch_size, workers, device, amp, shard_size, overwrite)
     if path is not None: print(_summary(path))
