@@ -36,7 +36,7 @@ for name in ('gpu_default', 'gpu_fp16'):
     res[name] = dict(epoch=ck['epoch'], steps=len(steps), last=steps[-1], scaler=ck.get('scaler'),
                      report={k: rep[k] for k in ('linear_probe', 'retrieval', 'decoupling', 'baseline') if k in rep})
 assert res['gpu_fp16']['epoch'] == 3, res['gpu_fp16']['epoch']
-from sdconcepts.runs import load_run_config, build_model
+from sdconcepts.train.runs import load_run_config, build_model
 run = Path('runs/gpu_compile')
 steps = [json.loads(l) for l in (run / 'metrics.jsonl').read_text().splitlines()]
 assert steps and all(math.isfinite(r['loss']) for r in steps if r.get('kind') == 'step'), 'compiled run: non-finite losses'

@@ -10,7 +10,7 @@ import av, numpy as np, torch, torch.nn as nn
 from fractions import Fraction
 from pathlib import Path
 
-from .video import index_frame, write_index_video
+from .data.video import index_frame, write_index_video
 
 # %% ../nbs/99_test_utils.ipynb #ef8a2398
 class ToyBackbone(nn.Module):

@@ -16,13 +16,13 @@ from tqdm.auto import tqdm
 from fastcore.script import call_parse
 from ..errors import report_errors
 from safetensors import safe_open
-from ..video import VideoError, set_ffmpeg_logging
-from ..datasets import DATASET_KINDS, VIDEO_EXTS, VideoDataset, collate_clips, detect_dataset, parse_auto, parse_folder, split_index
-from ..transforms import eval_transform
+from ..data.video import VideoError, set_ffmpeg_logging
+from ..data.datasets import DATASET_KINDS, VIDEO_EXTS, VideoDataset, collate_clips, detect_dataset, parse_auto, parse_folder, split_index
+from ..data.transforms import eval_transform
 from ..backbones import load_backbone, _save_safetensors
-from ..runs import load_checkpoint, checkpoint_configs, backbone_from_checkpoint
-from ..loop import init_distributed
-from ..evaluate import extract_features, state_identity
+from ..train.runs import load_checkpoint, checkpoint_configs, backbone_from_checkpoint
+from ..train.loop import init_distributed
+from .protocols import extract_features, state_identity
 
 # %% ../../nbs/45_eval.extract.ipynb #3d5e33a7
 SUBSETS = ('all', 'train', 'test')
