@@ -186,7 +186,7 @@ def register_backbone(
 ) -> type:
     "Make `cls` buildable as `make_backbone(name)` (and its files loadable by `load_backbone`); returns `cls`."
     old = _BACKBONES.get(name)
-    if old is not None and (old.__module__, old.__qualname__) != (cls.__module__, cls.__qualname__):
+    if old is not None and old.__qualname__ != cls.__qualname__:   # the same class defined again (a reload, a notebook) replaces it
         raise ValueError(f"backbone kind {name!r} is taken by {old.__module__}.{old.__qualname__}: register {cls.__qualname__} under another name")
     _BACKBONES[name] = cls
     return cls
