@@ -8,19 +8,19 @@ __all__ = ['QUALITY_VARIANTS', 'QUALITY_DEFAULT', 'QUALITY_TITLES', 'QUALITY_SWE
 
 # %% ../../nbs/52_bench.quality.ipynb #2ede1b13
 import json, statistics, time
-from dataclasses import fields, replace
+from dataclasses import asdict, fields, replace
 from pathlib import Path
-from ..train.runs import LINEAGES, PRESETS, TrainConfig, preset_configs, config_dict, load_run_config, data_root
+from ..train.runs import LINEAGES, PRESETS, TrainConfig, preset_configs, lineage_of, load_run_config, data_root
 from ..train.trainer import pretrain
-from ..eval.analysis import evaluate_run
+from ..eval.run import evaluate_run
 from .data import machine_info
 from ..data.datasets import carve_validation
 
 # %% ../../nbs/52_bench.quality.ipynb #acb2cc1e
 _PAPER_ONLY = dict(lambda_distill=0.0, lambda_teacher=0.0, split_video_head=False, background_mix=0.0)   # the paper's four terms
-_WEAKER_AUG = dict(crop_scale=0.6, grayscale=0.0, jitter=(0.2, 0.2, 0.2, 0.1))        # _CPU_TRAIN's: 0.3, 0.2, (0.4, 0.4, 0.4, 0.5); the cpu preset's since the sweep
-_EARLIER_AUG = dict(crop_scale=0.3, grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))     # _CPU_TRAIN's, the cpu preset's before the sweep
-_STRONGER_AUG = dict(crop_scale=0.15, grayscale=0.5, jitter=(0.6, 0.6, 0.6, 0.5))
+_CPU_DEFAULT_AUG = dict(crop_scale=0.3, grayscale=0.2, jitter=(0.4, 0.4, 0.4, 0.5))   # the CPU presets' training augmentation (cpu-infonce's, cpu-supervised's)
+_WEAKER_AUG = dict(crop_scale=0.6, grayscale=0.0, jitter=(0.2, 0.2, 0.2, 0.1))        # weaker than that: our recipe's (the `cpu` preset's)
+_STRONGER_AUG = dict(crop_scale=0.15, grayscale=0.5, jitter=(0.6, 0.6, 0.6, 0.5))     # stronger than the CPU presets' default
 QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the order of the tables
     'supervised': ('cpu-supervised', _WEAKER_AUG),       # the validation sweep's pick (`quality_sweep`)
     'supervised_long': ('cpu-supervised', _WEAKER_AUG | dict(epochs=36)),   # the same, three times the epochs
@@ -43,17 +43,18 @@ QUALITY_TITLES = {'random': 'random init', 'supervised': 'supervised, action lab
                   'sdc_teachers_only': 'SDC full without the distillation', 'sdc_distill_only': 'SDC full without the teachers',
                   'sdc_full_no_mix': 'SDC full without the background mix',
                   'sdc_full_all_pairs': 'SDC, paper terms, every pair aligned'}
+
+# %% ../../nbs/52_bench.quality.ipynb #ec8819de
 _FACTORS, _DECOUPLED = ('action', 'static', 'dynamic'), ('z_s', 'z_d', 'O_s', 'O_d')
 
 def _quality_row(rep:dict) -> dict:
     "The figures the benchmark keeps from one `report.json` (or its `baseline` block)."
     lp = rep.get('linear_probe', {})
-    f = lp.get('f') or lp.get('feature', {})   # 'f' from the concept analysis; 'feature' when there was none (baseline)
+    f = lp.get('f') or lp.get('feature', {})   # a report.json that names the backbone row `feature` reads too
     row = dict(probe={k: f[k] for k in _FACTORS if k in f},
                r1={k: v['R@1'] for k, v in rep.get('retrieval', {}).items() if k in _FACTORS})
     row['decoupling'] = {r: {k: lp[r][k] for k in ('static', 'dynamic')} for r in _DECOUPLED if r in lp}
-    if 'z_s' in lp and 'z_d' in lp:   # the decoupling criterion, per seed: z_s − z_d on static, z_d − z_s on dynamic
-        row['gaps'] = dict(static=lp['z_s']['static'] - lp['z_d']['static'], dynamic=lp['z_d']['dynamic'] - lp['z_s']['dynamic'])
+    if d := rep.get('decoupling'): row['gaps'] = dict(static=d['static_gap'], dynamic=d['dynamic_gap'], decoupled=d['decoupled'])
     return row
 
 # %% ../../nbs/52_bench.quality.ipynb #885b63ac
@@ -74,7 +75,7 @@ def quality_summary(runs:dict) -> dict:
                            for rep in _DECOUPLED if rep in dec}
         gaps = [r['gaps'] for r in rows if 'gaps' in r]
         if gaps: o['gaps'] = {k: _mean_std([g[k] for g in gaps]) for k in ('static', 'dynamic')} | dict(
-            decoupled=sum(min(g.values()) >= 0.10 for g in gaps), n=len(gaps))
+            decoupled=sum(bool(g['decoupled']) for g in gaps), n=len(gaps))
         out[name] = o
     return out
 
@@ -141,11 +142,11 @@ _RUN_ONLY = {'out', 'resume', 'overwrite', 'progress', 'device', 'workers', 'com
 
 def _stale_fields(run, mc, tc) -> list:
     "What differs between `run`'s saved config.json and (mc, tc): the lineage or fields; [] when there is no saved run."
-    try: old = config_dict(*load_run_config(run))   # fields the saved file lacks take their defaults
+    try: old_mc, old_tc = load_run_config(run)   # fields the saved file lacks take their defaults
     except (OSError, ValueError, TypeError): return []
-    want = config_dict(mc, tc)
-    if old['lineage'] != want['lineage']: return [f"lineage {old['lineage']} → {want['lineage']}"]
-    return [f'{blk}.{k}' for blk in ('model', 'train') for k in want[blk] if k not in _RUN_ONLY and old[blk][k] != want[blk][k]]
+    if type(old_mc) is not type(mc): return [f"lineage {lineage_of(old_mc)} → {lineage_of(mc)}"]
+    pairs = dict(model=(asdict(old_mc), asdict(mc)), train=(asdict(old_tc), asdict(tc)))
+    return [f'{blk}.{k}' for blk, (old, want) in pairs.items() for k in want if k not in _RUN_ONLY and old[k] != want[k]]
 
 def _variant_configs(name, seed, run, overrides, setting=None) -> tuple:
     "(model configuration, TrainConfig) of variant `name`, seed `seed`, in run directory `run`; `overrides` that the lineage lacks are skipped. A sweep's `setting` replaces the variant's own overrides."
@@ -154,6 +155,7 @@ def _variant_configs(name, seed, run, overrides, setting=None) -> tuple:
     mine = {k: v for k, v in (overrides | (own if setting is None else setting)).items() if k in known}
     return preset_configs(preset, **mine, seed=seed, out=str(run), resume=True, progress=False)
 
+# %% ../../nbs/52_bench.quality.ipynb #da948dc8
 def _train_and_evaluate(run, mc, tc, key, seconds, verbose, baseline=False) -> dict:
     "The `report.json` of the run at `run`: read back when it is current, else trained (again) and evaluated; times go to `seconds`."
     t0, stale = time.perf_counter(), _stale_fields(run, mc, tc)
@@ -165,6 +167,7 @@ def _train_and_evaluate(run, mc, tc, key, seconds, verbose, baseline=False) -> d
         seconds[key] = round(time.perf_counter() - t0, 1)
     return json.loads((run/'report.json').read_text())
 
+# %% ../../nbs/52_bench.quality.ipynb #dbaa49f9
 def quality_benchmark(out:str|Path='runs/quality', # directory: runs/, quality.json, quality.md
                       seeds:int=3, # seeds 0 … seeds-1 of every variant
                       variants:tuple|None=None, # names in `QUALITY_VARIANTS` (None: `QUALITY_DEFAULT`); random init comes with 'sdc_full'
@@ -203,7 +206,7 @@ QUALITY_SWEEPS = {  # variant → {setting: overrides of its preset}: one factor
                 'weaker augmentation': _WEAKER_AUG, 'stronger augmentation': _STRONGER_AUG},
     'supervised': {'preset': {}, 'lr 3e-3': dict(lr=3e-3), 'weaker augmentation': _WEAKER_AUG},
     'sdc_full': {'preset': {}, 'lr 3e-3': dict(lr=3e-3), 'background mix 0.4': dict(background_mix=0.4),
-                 'the earlier augmentation': _EARLIER_AUG},   # around the cpu preset as the sweep made it (its weaker augmentation)
+                 'CPU default augmentation': _CPU_DEFAULT_AUG},   # its preset has the weaker augmentation: this one is stronger
 }
 QUALITY_PICK_BY = {'sdc_full': 'decoupling'}   # variant → what its pick maximises when not the action probe
 
@@ -214,6 +217,7 @@ def _pick_score(name:str, st:dict) -> float:
 
 def _slug(setting:str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '_' for c in setting)
 
+# %% ../../nbs/52_bench.quality.ipynb #6ee6173f
 def _sweep_markdown(res:dict) -> str:
     lines = ['Validation split: linear probe top-1 of `f` and the decoupling gaps (%, points; mean ± std over the seeds); the pick has '
              'the best action probe, or for our recipe the largest weaker gap.', '',
@@ -231,6 +235,7 @@ def _sweep_markdown(res:dict) -> str:
                       f"the sweep picked {pick}."]
     return '\n'.join(lines) + '\n'
 
+# %% ../../nbs/52_bench.quality.ipynb #e68e0375
 def quality_sweep(out:str|Path='runs/quality', # directory: validation/, sweep/, sweep.json, sweep.md
                   variants:tuple=('infonce', 'supervised'), # rows with a sweep in `QUALITY_SWEEPS`
                   seeds:int=1, # seeds 0 … seeds-1 of every setting
