@@ -4,22 +4,24 @@
 
 # %% ../nbs/60_cli.ipynb #b0611942
 from __future__ import annotations
-import argparse, inspect, json, os, re, typing
-from dataclasses import asdict, fields
+import argparse, copy, functools, inspect, json, os, re, typing
+from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
-from fastcore.script import call_parse, Param
+from fastcore.script import call_parse, Param, _HelpFormatter
+from fastcore.xtras import trace
 
 from .errors import report_errors
 from .data.video import set_ffmpeg_logging
 from .backbones import save_backbone, _save_safetensors
-from .train.runs import (LINEAGES, PRESETS, TrainConfig, preset_configs, override_configs, config_dict, load_run_config, _CHOICES,
-                             load_checkpoint, checkpoint_configs, lineage_of, model_from_checkpoint, backbone_from_checkpoint)
+from .train.runs import (LINEAGES, PRESETS, TRAIN_GROUPS, TrainConfig, preset_configs, override_configs, config_dict,
+                                   load_run_config, _CHOICES, load_checkpoint, checkpoint_configs, lineage_of, model_from_checkpoint,
+                                   backbone_from_checkpoint)
 from .train.trainer import pretrain
-from .eval.run import EvalConfig, EVAL_CHOICES
-from .eval.analysis import evaluate_run
+from .eval.run import EvalConfig, EVAL_CHOICES, evaluate_run
 
 # %% auto #0
-__all__ = ['cli_configs', 'sdc_pretrain', 'command_line', 'sdc_eval', 'export_weights', 'sdc_export']
+__all__ = ['cli_configs', 'grouped_parser', 'call_parse_grouped', 'sdc_pretrain', 'command_line', 'sdc_eval', 'export_weights',
+           'sdc_export']
 
 # %% ../nbs/60_cli.ipynb #d67a609b
 def _none_or(t):
@@ -45,11 +47,14 @@ def _option(tp, help: str, name: str) -> _Option:
     return _Option(help, tp, choices=_choices(name))
 
 def _field_docs(cls) -> dict:
-    "The docments (trailing comments) of the fields of dataclass `cls`; empty where its source is unavailable."
-    try: src = Path(inspect.getfile(cls)).read_text()   # (fastcore's `docments(cls)` gives the same, 100x slower)
-    except (OSError, TypeError): return {}
-    body = re.search(rf'^class {cls.__name__}\b.*?(?=^\S|\Z)', src, re.M | re.S)
-    return {m[1]: m[2].strip() for m in re.finditer(r'^\s+(\w+)\s*:[^#\n]*#\s*(.*)$', body[0] if body else '', re.M)}
+    "The docments (trailing comments) of the fields of dataclass `cls` and of the dataclasses it inherits (`TrainConfig`: its groups')."
+    docs = {}
+    for c in reversed([c for c in cls.__mro__ if is_dataclass(c)]):   # a subclass's comment wins
+        try: src = Path(inspect.getfile(c)).read_text()   # (fastcore's `docments(cls)` gives the same, 100x slower)
+        except (OSError, TypeError): continue
+        body = re.search(rf'^class {c.__name__}\b.*?(?=^\S|\Z)', src, re.M | re.S)
+        docs |= {m[1]: m[2].strip() for m in re.finditer(r'^\s+(\w+)\s*:[^#\n]*#\s*(.*)$', body[0] if body else '', re.M)}
+    return docs
 
 def _choices(name: str):
     "The allowed values of option `name`, where a configuration restricts them."
@@ -80,7 +85,7 @@ def cli_configs(preset: str | None = None, config: str | None = None, **given) -
     if config is not None: model_cfg, train_cfg = load_run_config(config)
     else:
         model_cfg, train_cfg = preset_configs(preset or 'cpu')
-        out = Path(given.get('out', train_cfg.out))
+        out = Path(given.get('out', train_cfg.run.out))
         if given.get('resume') and (out/'config.json').exists(): model_cfg, train_cfg = load_run_config(out)
     return override_configs(model_cfg, train_cfg, given)
 
@@ -108,15 +113,50 @@ def _with_config_options(f):
     f.__signature__ = inspect.Signature(extra + _options(classes, asdict(m) | asdict(t)))
     return f
 
+# %% ../nbs/60_cli.ipynb #c1d2e3f0
+def grouped_parser(func, # a function whose parameters are annotated with `Param`s (its signature)
+                   groups: dict, # argparse group title → (description, the names of its options); the rest stay in 'options'
+                  ) -> argparse.ArgumentParser:
+    "fastcore's `anno_parser` of `func` (the same options, types, defaults and help), its options shown in argparse groups."
+    p = argparse.ArgumentParser(description=func.__doc__, formatter_class=_HelpFormatter)
+    into = {n: g for title, (desc, names) in groups.items() for g in [p.add_argument_group(title, desc)] for n in names}
+    for name, prm in inspect.signature(func).parameters.items():
+        param = copy.copy(prm.annotation); param.set_default(prm.default)   # a copy: `set_default` changes the `Param`
+        kw = param.kwargs
+        if param.negated: kw['dest'] = name
+        into.get(name, p).add_argument(f"{param.pre}{'no-' if param.negated else ''}{name}", **kw)
+    p.add_argument('--pdb', help=argparse.SUPPRESS, action='store_true')   # as fastcore's parser has them
+    p.add_argument('--xtra', help=argparse.SUPPRESS, type=str)
+    return p
+
+def call_parse_grouped(groups): # called with no argument, gives `grouped_parser`'s groups
+    "fastcore's `call_parse` with `grouped_parser`: called without arguments, the command parses `sys.argv`."
+    def decorate(func):
+        @functools.wraps(func)
+        def command(*args, **kwargs):
+            if args or kwargs: return func(*args, **kwargs)
+            given = vars(grouped_parser(func, groups()).parse_args()); given.pop('xtra', None)
+            return (trace(func) if given.pop('pdb', False) else func)(**given)
+        return command
+    return decorate
+
+# %% ../nbs/60_cli.ipynb #c1d2e3f2
+def _pretrain_groups() -> dict:
+    "The option groups of `sdc_pretrain --help`: the command's own options, the objective's, then one per training group."
+    model = list(dict.fromkeys(f.name for c, _ in LINEAGES.values() for f in fields(c)))
+    return {'command': ("what to start from, and what to do besides training", ['preset', 'config', 'print_config', 'eval', 'verbose']),
+            'objective': ("the model configuration of the run's lineage; [...]: the lineages that have the option (the others refuse it)", model),
+            **{f'train.{g}': (cls.__doc__, [f.name for f in fields(cls)]) for g, cls in TRAIN_GROUPS.items()}}
+
 # %% ../nbs/60_cli.ipynb #d1bae991
-def _summary(run_dir, rep: dict | None = None) -> str:
-    "The last line of `sdc_pretrain`: where the run, its report and its figures are."
+def _summary(run_dir, report=None) -> str:
+    "The last line of `sdc_pretrain`: where the run, its report (an `evaluate_run` `Report`, or None) and its figures are."
     d = Path(run_dir)
-    if rep is None: return f"run: {d} (not evaluated; evaluate it with: sdc_eval --run {d})"
-    figs = ', '.join(str(d/f) for f in (rep.get('figures') or {}).values()) or 'none (no concept analysis)'
+    if report is None: return f"run: {d} (not evaluated; evaluate it with: sdc_eval --run {d})"
+    figs = ', '.join(str(d/f) for f in (report.figures or {}).values()) or 'none (no concept analysis)'
     return f"run: {d}; report: {d/'report.md'} (and report.json); figures: {figs}"
 
-@call_parse
+@call_parse_grouped(_pretrain_groups)
 @report_errors
 @_with_config_options
 def sdc_pretrain(**given):
@@ -127,7 +167,8 @@ def sdc_pretrain(**given):
     if show: print(json.dumps(config_dict(model_cfg, train_cfg), indent=2)); return
     run_dir = pretrain(model_cfg, train_cfg)
     if int(os.environ.get('RANK', 0)) != 0: return
-    rep = evaluate_run(run_dir, EvalConfig(workers=train_cfg.workers, device=train_cfg.device, progress=train_cfg.progress)) if evaluate else None
+    rep = evaluate_run(run_dir, EvalConfig(workers=train_cfg.videos.workers, device=train_cfg.hardware.device,
+                                           progress=train_cfg.run.progress)) if evaluate else None
     print(_summary(run_dir, rep))
 
 # %% ../nbs/60_cli.ipynb #a11b5a39

@@ -97,6 +97,13 @@ def _run_benchmarks(s:dict) -> dict:
         except Exception as e: res['cuda']['fast_path'] = dict(error=f'{type(e).__name__}: {e}'[:500])   # the other figures stay
     return res | dict(machine=machine_info(), seconds=time.perf_counter() - t0, settings=s)
 
+# %% ../../nbs/53_bench.command.ipynb #d1e2f3a1
+def _quality_command(sweep:bool, out:str, seeds:int, variants:str, epochs:int):
+    "What `sdc_bench --sweep` (`quality_sweep`) or `--quality` (`quality_benchmark`) runs, with their defaults."
+    kw = {} if epochs is None else dict(epochs=epochs)
+    if sweep: quality_sweep(out or 'runs/quality', seeds=seeds or 1, variants=tuple((variants or 'infonce,supervised').split(',')), **kw)
+    else: quality_benchmark(out or 'runs/quality', seeds=seeds or 3, variants=variants and tuple(variants.split(',')), **kw)
+
 # %% ../../nbs/53_bench.command.ipynb #21b78632
 @call_parse
 @report_errors
@@ -127,14 +134,7 @@ def sdc_bench(out:str=None, # write DIR/bench.json (None: print only)
               sweep:bool=False, # instead: the settings sweep on the validation split (writes sweep.json / sweep.md)
              ):
     "Benchmark the data pipeline and the training step; print a table, write `out`/bench.json (or, with --quality, the quality tables)."
-    if sweep:
-        quality_sweep(out or 'runs/quality', seeds=seeds or 1, variants=tuple((variants or 'infonce,supervised').split(',')),
-                      **({} if epochs is None else dict(epochs=epochs)))
-        return
-    if quality:
-        quality_benchmark(out or 'runs/quality', seeds=seeds or 3, variants=variants and tuple(variants.split(',')),
-                          **({} if epochs is None else dict(epochs=epochs)))
-        return
+    if sweep or quality: return _quality_command(sweep, out, seeds, variants, epochs)
     res = _run_benchmarks(dict(locals()))
     print(bench_table(res))
     if out is not None:

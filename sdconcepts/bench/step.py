@@ -19,16 +19,16 @@ from .data import _sync
 def _step_setup(preset='cpu', batch_size=None, n_frames=None, size=None, device='cpu', **overrides):
     "(model, optimiser, a batch as the loader gives it, an epoch with every loss on) of a preset; None sizes: the preset's."
     mcfg, tcfg = preset_configs(preset, **overrides)
-    b, t, s = batch_size or tcfg.batch_size, n_frames or tcfg.n_frames, size or tcfg.size
+    b, t, s = batch_size or tcfg.optim.batch_size, n_frames or tcfg.clips.n_frames, size or tcfg.clips.size
     torch.manual_seed(0)
     model = build_model(mcfg).to(device).train()
     if getattr(mcfg, 'sampling', 'clips') == 'release': x = torch.randn(b, 6, 3, t, s, s, device=device)   # six clips of T frames
     else: x = torch.randn(b * getattr(mcfg, 'n_views', 1), 3, t + 1, s, s, device=device)   # rows (video, clip) of T+1 frames
-    if tcfg.channels_last:   # as the Trainer does: the model's weights and the clips (each clip of a release sample)
+    if tcfg.hardware.channels_last:   # as the Trainer does: the model's weights and the clips (each clip of a release sample)
         model = model.to(memory_format=torch.channels_last_3d)
         x = x.contiguous(memory_format=torch.channels_last_3d) if x.dim() == 5 else x
-    if tcfg.compile: model.backbone.compile()
-    return model, make_optimizer(model, tcfg), x, max(getattr(mcfg, 'local_start_epoch', getattr(mcfg, 'local_warmup', 0)), 0)
+    if tcfg.hardware.compile: model.backbone.compile()
+    return model, make_optimizer(model, tcfg.optim), x, max(getattr(mcfg, 'local_start_epoch', getattr(mcfg, 'local_warmup', 0)), 0)
 
 def _train_step(model, opt, x, epoch, amp=None):
     "`Trainer.train_step` without the bookkeeping; `amp`: the autocast dtype (None: float32)."

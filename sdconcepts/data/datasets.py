@@ -434,7 +434,7 @@ def min_frames(self:VideoDataset) -> int:
 
 # %% ../../nbs/21_data.datasets.ipynb #138b78ec
 @patch
-def _load(self:VideoDataset, j:int):
+def load(self:VideoDataset, j:int):
     "(clip, label, j) of item `j`, or a `VideoError`."
     path, label = self.items[j]
     frames = self._frames(self.root / path)
@@ -444,11 +444,11 @@ def _load(self:VideoDataset, j:int):
 
 @patch
 def _get(self:VideoDataset, i:int):
-    "`_load(i)`; an unusable video is logged, counted, marked with its kind and replaced by another random item."
+    "`load(i)`; an unusable video is logged, counted, marked with its kind and replaced by another random item."
     j = i
     for _ in range(self.max_retries + 1):
         if not self._bad[j]:
-            try: return self._load(j)
+            try: return self.load(j)
             except VideoError as e:
                 self._bad[j] = _kind_code(str(e).removeprefix(f'{e.path}: ')); self._n_skipped += 1
                 _log.warning('skipping unreadable video %s (item %d): %s', self.items[j][0], j, e)

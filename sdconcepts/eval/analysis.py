@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib, math
 from pathlib import Path
 import torch, torch.nn.functional as F
-from ..attention import attention_maps, _frames_hwc, _upsample_map
+from ..attention import attention_maps, frames_hwc, upsample_map
 from ..local_contrast import valid_concepts
 from .protocols import extract_features, cached_extraction, probe_representations, probe_table, _label_sets
 
@@ -200,9 +200,9 @@ def plot_concept_attention(clips,        # list of clips (C,T,H,W) (normalised i
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(len(clips), 2 * n_frames, figsize=(2 * n_frames * size, len(clips) * size * 1.15), squeeze=False)
     for row, clip, mp, title in zip(axs, clips, maps, titles):
-        f = _frames_hwc(clip); idx = torch.linspace(0, len(f) - 1, n_frames).round().long().tolist()
+        f = frames_hwc(clip); idx = torch.linspace(0, len(f) - 1, n_frames).round().long().tolist()
         for j, (m, kind) in enumerate(zip(mp, ('static', 'dynamic'))):
-            up = _upsample_map(m, f.shape[:3])
+            up = upsample_map(m, f.shape[:3])
             for i, t in enumerate(idx):
                 ax = row[j * n_frames + i]; ax.imshow(f[t]); ax.imshow(up[t], cmap='jet', alpha=alpha, vmin=0, vmax=1); ax.axis('off')
                 if i == 0: ax.set_title(f'{title}: {kind}', fontsize=6, loc='left')

@@ -112,7 +112,7 @@ class _Readable(Dataset):
     def __init__(self, ds): self.ds = ds
     def __len__(self): return len(self.ds)
     def __getitem__(self, i):
-        try: x, y, j = self.ds._load(i)          # the dataset's decoding and transforms, without its replacement of bad videos
+        try: x, y, j = self.ds.load(i)          # the dataset's decoding and transforms, without its replacement of bad videos
         except VideoError as e: return dict(index=i, reason=str(e).removeprefix(f'{e.path}: '))
         return x.reshape(-1, *x.shape[-4:]), y, j
 
@@ -295,7 +295,7 @@ def _default_out(data, subset) -> Path:
 def sdc_extract(source:str,            # a run directory of sdc_pretrain, a checkpoint (.pt) or a backbone file of sdc_export (.safetensors)
                 data:str,              # the videos: a folder (<class>/<video> or flat), a list file, or a dataset root (list, UCF-101, HMDB-51, Kinetics, Diving-48)
                 out:str=None,          # output folder: features.safetensors, index.csv, skipped.txt (default: features/<name of data>)
-                dataset:str='auto',    # layout of data: auto | list | ucf101 | hmdb51 | kinetics | diving48 | folder
+                dataset:str='auto',    # layout of data: auto | list | ucf101 | hmdb51 | kinetics | diving48 | folder | frames
                 subset:str='all',      # of a dataset with a train/test split: all (train, then test) | train | test
                 split:int=1,           # official split of UCF-101 / HMDB-51
                 clips:int=None,        # uniform clips per video, averaged (default: 10 on CUDA as the evaluation, 1 on CPU)

@@ -38,7 +38,7 @@ class EvalConfig:
     "How a pretraining run is evaluated (`evaluate_run`, `sdc_eval`); None: the run's own setting or the device's default."
     checkpoint: str | None = None   # checkpoint to evaluate (default: <run>/checkpoint-last.pt)
     data: str | None = None         # evaluation dataset (default: the run's; the layouts of sdc_pretrain --data)
-    dataset: str | None = None      # layout of --data: auto | list | ucf101 | hmdb51 | kinetics | diving48 | folder
+    dataset: str | None = None      # layout of --data: auto | list | ucf101 | hmdb51 | kinetics | diving48 | folder | frames
     split: int | None = None        # official split of UCF-101 / HMDB-51 (default: the run's)
     out: str | None = None          # report directory (default: the checkpoint's directory, i.e. the run)
     clips: int | None = None        # uniform clips per video (default: 10 on CUDA as CoCLR, 1 on CPU)

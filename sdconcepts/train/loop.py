@@ -17,7 +17,7 @@ from fastcore.basics import patch
 
 from ..data.datasets import VideoDataset, collate_clips, release_differences
 from ..data.transforms import train_transform, release_transform, split_colour, normalize_clips
-from .runs import TrainConfig, run_split
+from .runs import TrainConfig, OptimConfig, run_split
 from .cluster import ResumableSampler
 
 # %% auto #0
@@ -83,26 +83,26 @@ def _seed_worker(worker_id):
 # %% ../../nbs/31_train.loop.ipynb #69e66024
 def _train_dataset(cfg: TrainConfig, model_cfg) -> tuple[VideoDataset, object]:
     "(the training `VideoDataset` of a run: the layout the model asks for (`model_cfg.sampling`), the run's augmentation; the `ClipColour` left to the device, or None)."
-    root, items = run_split(cfg)
+    root, items, c = *run_split(cfg), cfg.clips
     if getattr(model_cfg, 'sampling', 'clips') == 'release':   # six clips of T frames, the release's augmentation values
-        tfm = release_transform(cfg.size, scale=(cfg.crop_scale, 1.0), grey=cfg.grayscale, jitter=cfg.jitter, jitter_p=cfg.color_jitter)
-        layout = dict(n_frames=cfg.n_frames, sampling='release')
+        tfm = release_transform(c.size, scale=(c.crop_scale, 1.0), grey=c.grayscale, jitter=c.jitter, jitter_p=c.color_jitter)
+        layout = dict(n_frames=c.n_frames, sampling='release')
     else:
-        tfm = train_transform(size=cfg.size, scale=(cfg.crop_scale, 1.0), flip=True, color_jitter=cfg.color_jitter,
-                              grayscale=cfg.grayscale, jitter=cfg.jitter, normalize=False)   # uint8 out: normalised on the device
-        layout = dict(n_frames=cfg.n_frames + 1, stride=cfg.stride, n_views=getattr(model_cfg, 'n_views', 1))
-    tfm, colour = split_colour(tfm) if cfg.device_colour else (tfm, None)   # the loader crops and flips, the device colours
-    return VideoDataset(root, items, transform=tfm, train=True, size=cfg.decode_size, seed=cfg.seed, **layout), colour
+        tfm = train_transform(size=c.size, scale=(c.crop_scale, 1.0), flip=True, color_jitter=c.color_jitter,
+                              grayscale=c.grayscale, jitter=c.jitter, normalize=False)   # uint8 out: normalised on the device
+        layout = dict(n_frames=c.n_frames + 1, stride=c.stride, n_views=getattr(model_cfg, 'n_views', 1))
+    tfm, colour = split_colour(tfm) if c.device_colour else (tfm, None)   # the loader crops and flips, the device colours
+    return VideoDataset(root, items, transform=tfm, train=True, size=c.decode_size, seed=cfg.run.seed, **layout), colour
 
 def build_loader(cfg: TrainConfig, model_cfg, ctx) -> tuple[DataLoader, ResumableSampler, _EpochShared]:
-    "Training DataLoader of `cfg.data`, this rank's shard: clips of T+1 frames (`n_views` per video), or the release's six clips."
-    ds = _EpochShared(*_train_dataset(cfg, model_cfg))
-    if len(ds) // ctx.world < cfg.batch_size:
-        raise ValueError(f"{len(ds)} videos over {ctx.world} process(es) cannot fill a batch of {cfg.batch_size}")
-    sampler = ResumableSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=cfg.seed, drop_last=True)
-    kw = dict(persistent_workers=True, prefetch_factor=cfg.prefetch) if cfg.workers > 0 else {}
-    gen = torch.Generator().manual_seed(cfg.seed + ctx.rank)   # the workers' base seed: not from the global generator
-    dl = DataLoader(ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers, generator=gen,
+    "Training DataLoader of `cfg.videos.data`, this rank's shard: clips of T+1 frames (`n_views` per video), or the release's six clips."
+    ds, v, batch, seed = _EpochShared(*_train_dataset(cfg, model_cfg)), cfg.videos, cfg.optim.batch_size, cfg.run.seed
+    if len(ds) // ctx.world < batch:
+        raise ValueError(f"{len(ds)} videos over {ctx.world} process(es) cannot fill a batch of {batch}")
+    sampler = ResumableSampler(ds, num_replicas=ctx.world, rank=ctx.rank, shuffle=True, seed=seed, drop_last=True)
+    kw = dict(persistent_workers=True, prefetch_factor=v.prefetch) if v.workers > 0 else {}
+    gen = torch.Generator().manual_seed(seed + ctx.rank)   # the workers' base seed: not from the global generator
+    dl = DataLoader(ds, batch_size=batch, sampler=sampler, num_workers=v.workers, generator=gen,
                     pin_memory=ctx.device.type == 'cuda', drop_last=True, worker_init_fn=_seed_worker, collate_fn=collate_clips, **kw)
     return dl, sampler, ds
 
@@ -115,27 +115,29 @@ def param_groups(model: nn.Module, weight_decay: float, decay_all: bool = False)
         (no_decay if not decay_all and (p.ndim <= 1 or name.startswith('prototype')) else decay).append(p)
     return [dict(params=decay, weight_decay=weight_decay), dict(params=no_decay, weight_decay=0.0)]
 
-def make_optimizer(model: nn.Module, cfg: TrainConfig) -> torch.optim.Optimizer:
+def make_optimizer(model: nn.Module,
+                   optim: OptimConfig, # the run's `cfg.optim` (a whole `TrainConfig` is an `OptimConfig` too)
+                  ) -> torch.optim.Optimizer:
     "SGD with momentum, or Adam (betas (momentum, 0.999)), over `param_groups`."
-    groups = param_groups(model, cfg.weight_decay, cfg.decay_all)
-    if cfg.optimizer == 'adam': return torch.optim.Adam(groups, lr=cfg.lr, betas=(cfg.momentum, 0.999))
-    if cfg.optimizer != 'sgd': raise ValueError(f"optimizer must be 'sgd' or 'adam', not {cfg.optimizer!r}")
-    return torch.optim.SGD(groups, lr=cfg.lr, momentum=cfg.momentum)
+    groups = param_groups(model, optim.weight_decay, optim.decay_all)
+    if optim.optimizer == 'adam': return torch.optim.Adam(groups, lr=optim.lr, betas=(optim.momentum, 0.999))
+    if optim.optimizer != 'sgd': raise ValueError(f"optimizer must be 'sgd' or 'adam', not {optim.optimizer!r}")
+    return torch.optim.SGD(groups, lr=optim.lr, momentum=optim.momentum)
 
 # %% ../../nbs/31_train.loop.ipynb #57c280b1
-def lr_factor(step: int, steps_per_epoch: int, cfg: TrainConfig) -> float:
-    "Multiplier of `cfg.lr` at optimiser step `step` (0-based)."
-    total, warm = cfg.epochs * steps_per_epoch, round(cfg.warmup_epochs * steps_per_epoch)
+def lr_factor(step: int, steps_per_epoch: int, optim: OptimConfig) -> float:
+    "Multiplier of `optim.lr` at optimiser step `step` (0-based)."
+    total, warm = optim.epochs * steps_per_epoch, round(optim.warmup_epochs * steps_per_epoch)
     if step < warm: return (step + 1) / warm
-    if cfg.schedule == 'cosine':
+    if optim.schedule == 'cosine':
         t = min(1.0, (step - warm) / max(1, total - warm))
         return 0.5 * (1 + math.cos(math.pi * t))
-    ms = cfg.milestones or (round(0.6 * cfg.epochs), round(0.8 * cfg.epochs))
-    return cfg.lr_gamma ** sum(step >= m * steps_per_epoch for m in ms)
+    ms = optim.milestones or (round(0.6 * optim.epochs), round(0.8 * optim.epochs))
+    return optim.lr_gamma ** sum(step >= m * steps_per_epoch for m in ms)
 
-def make_scheduler(opt, cfg: TrainConfig, steps_per_epoch: int):
+def make_scheduler(opt, optim: OptimConfig, steps_per_epoch: int):
     "A `LambdaLR` stepped once per optimiser step."
-    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, steps_per_epoch, cfg))
+    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, steps_per_epoch, optim))
 
 # %% ../../nbs/31_train.loop.ipynb #72130681
 def rng_state() -> dict:

@@ -113,18 +113,18 @@ def __call__(self: KNNMonitor, backbone, amp=None) -> float:
     return knn_top1(bf, by, qf, qy, self.k, self.temperature)
 
 # %% ../../nbs/33_train.monitor.ipynb #ba6a2906
-def knn_monitor(cfg:TrainConfig, # the run: data, split, clip geometry, `monitor_*` sizes
+def knn_monitor(cfg:TrainConfig, # the run: data and split, clip geometry, `cfg.monitor` sizes, batch, seed
                 ctx=None, # rank, world, device
                 exclude=(), # training items known to be unreadable
                ) -> KNNMonitor | None:
-    "The run's `KNNMonitor` (None when `cfg.monitor_every` is 0)."
-    if not cfg.monitor_every: return None
-    kw = dict(n_frames=cfg.n_frames, stride=cfg.stride, transform=eval_transform(cfg.size, normalize=False),
-              train=False, size=cfg.decode_size)
+    "The run's `KNNMonitor` (None when `cfg.monitor.monitor_every` is 0)."
+    mon, c = cfg.monitor, cfg.clips
+    if not mon.monitor_every: return None
+    kw = dict(n_frames=c.n_frames, stride=c.stride, transform=eval_transform(c.size, normalize=False), train=False, size=c.decode_size)
     bank = VideoDataset(*run_split(cfg, True), **kw)
     try: query, same = VideoDataset(*run_split(cfg, False), **kw), False
     except (ValueError, FileNotFoundError) as e:
         if ctx is None or ctx.rank == 0: warnings.warn(f"k-NN monitor: no test split ({e}); its queries are training videos outside its bank")
         query, same = bank, True
-    return KNNMonitor(bank, query, ctx, cfg.monitor_bank, cfg.monitor_queries, batch_size=cfg.batch_size,
-                      workers=min(cfg.workers, 4), seed=cfg.seed, exclude=exclude, same_videos=same)
+    return KNNMonitor(bank, query, ctx, mon.monitor_bank, mon.monitor_queries, batch_size=cfg.optim.batch_size,
+                      workers=min(cfg.videos.workers, 4), seed=cfg.run.seed, exclude=exclude, same_videos=same)

@@ -22,12 +22,13 @@ from ..lineages.infonce import BaselineConfig, BaselineModel
 from ..lineages.supervised import SupervisedConfig, SupervisedModel
 
 # %% auto #0
-__all__ = ['LINEAGES', 'PRESETS', 'CHECKPOINT_KEYS', 'RESUME_KEYS', 'lineage_of', 'build_model', 'TrainConfig', 'ConfigError',
-           'data_root', 'run_split', 'override_configs', 'preset_configs', 'config_dict', 'configs_from_dict',
-           'save_run_config', 'load_run_config', 'check_run_dir', 'make_run_dir', 'CheckpointError', 'save_atomic',
-           'make_checkpoint', 'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint',
-           'backbone_from_checkpoint', 'export_backbone', 'checkpoint_files', 'load_latest_checkpoint', 'read_metrics',
-           'plot_metrics']
+__all__ = ['LINEAGES', 'TRAIN_GROUPS', 'PRESETS', 'CHECKPOINT_KEYS', 'RESUME_KEYS', 'lineage_of', 'build_model', 'ConfigError',
+           'VideosConfig', 'ClipsConfig', 'OptimConfig', 'HardwareConfig', 'RunConfig', 'MonitorConfig', 'TrainConfig',
+           'data_root', 'run_split', 'override_configs', 'preset_configs', 'train_dict', 'flat_train', 'config_dict',
+           'configs_from_dict', 'save_run_config', 'load_run_config', 'check_run_dir', 'make_run_dir',
+           'CheckpointError', 'save_atomic', 'make_checkpoint', 'load_checkpoint', 'checkpoint_configs',
+           'model_from_checkpoint', 'backbone_from_checkpoint', 'export_backbone', 'checkpoint_files',
+           'load_latest_checkpoint', 'read_metrics', 'plot_metrics']
 
 # %% ../../nbs/30_train.runs.ipynb #e7e18fbc
 LINEAGES = {'paper': (SDCConfig, SDCModel), 'release': (ReleaseConfig, ReleaseModel), 'recipe': (RecipeConfig, RecipeModel),
@@ -43,15 +44,67 @@ def build_model(model_cfg) -> nn.Module:
     "The model of `model_cfg`'s lineage, built from it."
     return LINEAGES[lineage_of(model_cfg)][1](model_cfg)
 
-# %% ../../nbs/30_train.runs.ipynb #b93cf65f
+# %% ../../nbs/30_train.runs.ipynb #5ffa9e7a
+class ConfigError(UserError, ValueError):
+    "A configuration that cannot be used (an option, a field of config.json or of a checkpoint); the message names it."
+
+_CHOICES = dict(dataset=DATASET_KINDS,
+                schedule=('cosine', 'step'), amp=('auto', 'none', 'bf16', 'fp16'), device=('auto', 'cpu', 'cuda'),
+                find_unused=('auto', 'always', 'never'), nan_policy=('stop', 'skip'))
+_AT_LEAST = dict(batch_size=1, n_frames=1, log_every=1, save_every=1, epochs=0)
+
+def _check_fields(cfg):
+    "Validate the choices and sizes of the fields `cfg` has (a group, or a whole `TrainConfig`); lists from JSON become tuples again."
+    has = {f.name for f in fields(cfg)}
+    if 'milestones' in has: cfg.milestones = tuple(int(m) for m in cfg.milestones)
+    if 'jitter' in has:
+        cfg.jitter = tuple(float(j) for j in cfg.jitter)
+        if len(cfg.jitter) != 4 or not 0 <= cfg.jitter[3] <= 0.5: raise ConfigError(f"jitter={cfg.jitter}: give 4 strengths (brightness, contrast, saturation, hue ≤ 0.5)")
+    for k, allowed in _CHOICES.items():
+        if k in has and getattr(cfg, k) not in allowed: raise ConfigError(f"{k}={getattr(cfg, k)!r}; choose from {allowed}")
+    for k, least in _AT_LEAST.items():
+        if k in has and getattr(cfg, k) < least: raise ConfigError(f"{k}={getattr(cfg, k)}: give {least} or more")
+
+# %% ../../nbs/30_train.runs.ipynb #a1b2c3d2
+class _Group:
+    "What the groups of `TrainConfig` share: fields checked when made; a group read from a `TrainConfig` is a copy that refuses assignment."
+    def __post_init__(self): _check_fields(self)
+    def __setattr__(self, name, value):
+        if '_read_from' in self.__dict__:
+            raise AttributeError(f"cfg.{self._read_from} is a copy of the group: set the field with replace(cfg, {name}=...)")
+        object.__setattr__(self, name, value)
+
+# %% ../../nbs/30_train.runs.ipynb #a1b2c3d4
 @dataclass
-class TrainConfig:
-    "Everything about a pretraining run except the objective; the defaults are the `cpu-paper` preset's."
+class VideosConfig(_Group):
+    "Where the training videos are, how they are checked before training, how they are loaded."
     data: str = 'synthetic'         # 'synthetic' (the embedded dataset, generated on first use) or a dataset root / index file
-    dataset: str = 'auto'           # index format of `data`: 'auto' | 'list' | 'ucf101' | 'hmdb51' | 'kinetics' | 'diving48' | 'folder'
+    dataset: str = 'auto'           # index format of `data`: 'auto' | 'list' | 'ucf101' | 'hmdb51' | 'kinetics' | 'diving48' | 'frames' | 'folder'
     split: int = 1                  # official split of UCF-101 / HMDB-51
     synthetic_root: str = 'data/synthetic'  # where the embedded dataset is written
-    out: str = 'runs/pretrain'      # run directory: config, checkpoints, metrics, TensorBoard events
+    check_data: bool = True         # before training, check every video holds the frames a sample reads; skip the others (listed in skipped.txt)
+    max_bad: float = 0.05           # stop when more than this share of the videos is unusable: before training, or after an epoch that met them
+    workers: int = 2                # DataLoader worker processes per rank
+    prefetch: int = 2               # batches each worker prepares ahead
+
+# %% ../../nbs/30_train.runs.ipynb #a1b2c3d7
+@dataclass
+class ClipsConfig(_Group):
+    "What one training sample is: the frames of its clips, their crop and their colour augmentation."
+    n_frames: int = 8               # T, frames per clip (paper, recipe: the loader reads T+1 for the frame differences)
+    stride: int = 2                 # temporal stride between sampled frames (release training: its own random stride in [1, 3])
+    size: int = 32                  # crop size (H = W) fed to the network
+    decode_size: int | None = 40    # short side frames are resized to when decoded (None: native)
+    crop_scale: float = 0.3         # smallest crop area (fraction of the frame) of the random resized crop
+    color_jitter: float = 0.0       # colour-jitter probability
+    grayscale: float = 0.0          # grey-scale probability
+    jitter: tuple[float, ...] = (0.4, 0.4, 0.4, 0.1)  # colour-jitter strengths: brightness, contrast, saturation, hue (≤ 0.5)
+    device_colour: bool = False     # colour jitter and grey of the training clips on the device, per batch (the loader crops and flips)
+
+# %% ../../nbs/30_train.runs.ipynb #a1b2c3e0
+@dataclass
+class OptimConfig(_Group):
+    "The optimiser, its per-step learning-rate schedule, and what a non-finite step does."
     epochs: int = 4                 # training epochs (paper: 200 on UCF-101, 100 on Kinetics-400)
     batch_size: int = 16            # videos (samples) per process; the global batch is batch_size × world size
     lr: float = 0.05                # peak learning rate of SGD (the paper's value is missing from its text)
@@ -64,65 +117,66 @@ class TrainConfig:
     lr_gamma: float = 0.1           # 'step' schedule: factor at each milestone
     warmup_epochs: float = 1.0      # linear learning-rate warm-up from 0, in epochs
     clip_grad: float | None = None  # clip the global gradient norm to this (None: no clipping)
+    nan_policy: str = 'stop'        # non-finite loss: 'stop' (raise, keep the last good checkpoint) | 'skip' (skip the step)
+
+# %% ../../nbs/30_train.runs.ipynb #a1b2c3e3
+@dataclass
+class HardwareConfig(_Group):
+    "Where and how the steps run: the device, the precision, the memory format, compilation, the DDP options."
+    device: str = 'auto'            # 'auto' (CUDA when present) | 'cpu' | 'cuda'
     amp: str = 'auto'               # mixed precision: 'auto' (bf16 on CUDA, fp16 on GPUs without bf16, off on CPU) | 'none' | 'bf16' | 'fp16'
     channels_last: bool = False     # channels_last_3d memory format for the model and clips (CUDA)
     compile: bool = False           # torch.compile the backbone in place (state-dict keys unchanged; the first steps compile)
-    device_colour: bool = False     # colour jitter and grey of the training clips on the device, per batch (the loader crops and flips)
-    workers: int = 2                # DataLoader worker processes per rank
-    prefetch: int = 2               # batches each worker prepares ahead
-    n_frames: int = 8               # T, frames per clip (paper, recipe: the loader reads T+1 for the frame differences)
-    stride: int = 2                 # temporal stride between sampled frames (release training: its own random stride in [1, 3])
-    size: int = 32                  # crop size (H = W) fed to the network
-    decode_size: int | None = 40    # short side frames are resized to when decoded (None: native)
-    crop_scale: float = 0.3         # smallest crop area (fraction of the frame) of the random resized crop
-    color_jitter: float = 0.0       # colour-jitter probability
-    grayscale: float = 0.0          # grey-scale probability
-    jitter: tuple[float, ...] = (0.4, 0.4, 0.4, 0.1)  # colour-jitter strengths: brightness, contrast, saturation, hue (≤ 0.5)
-    seed: int = 0                   # seed of the initialisation, the data order and the augmentations
-    device: str = 'auto'            # 'auto' (CUDA when present) | 'cpu' | 'cuda'
     sync_bn: bool = False           # SyncBatchNorm across ranks (CUDA DDP only)
     find_unused: str = 'auto'       # DDP unused-parameter search: 'auto' (while L_local is off) | 'always' | 'never'
-    nan_policy: str = 'stop'        # non-finite loss: 'stop' (raise, keep the last good checkpoint) | 'skip' (skip the step)
-    check_data: bool = True         # before training, check every video holds the frames a sample reads; skip the others (listed in skipped.txt)
-    max_bad: float = 0.05           # stop when more than this share of the videos is unusable: before training, or after an epoch that met them
+
+# %% ../../nbs/30_train.runs.ipynb #a1b2c3e6
+@dataclass
+class RunConfig(_Group):
+    "The run directory and what it records: where, from which seed, how often it saves and logs, whether it continues."
+    out: str = 'runs/pretrain'      # run directory: config, checkpoints, metrics, TensorBoard events
+    seed: int = 0                   # seed of the initialisation, the data order and the augmentations
     save_every: int = 10            # also keep checkpoint-{epoch}.pt every this many epochs
-    log_every: int = 10             # steps between metric records
-    monitor_every: int = 1          # epochs between online k-NN monitor records (0: off; `33_train.monitor`)
-    monitor_bank: int = 250         # training videos in the monitor's memory bank (a fixed subset)
-    monitor_queries: int = 125      # test videos the monitor classifies (a fixed subset)
+    log_every: int = 10             # steps between metric records (and, when stderr is no terminal, progress lines)
+    progress: bool = True           # progress bar (on a terminal; else a line per log_every steps) and per-epoch summary lines (rank 0)
     max_steps_per_epoch: int | None = None  # cap on the steps of an epoch (quick runs, tests)
-    progress: bool = True           # progress bar and per-epoch summary lines (rank 0)
     resume: bool = False            # continue from checkpoint-last.pt of `out` (start fresh if there is none)
     overwrite: bool = False         # start over in an `out` that already holds a run (its files are deleted)
 
-    def __post_init__(self): _check_train_config(self)
+# %% ../../nbs/30_train.runs.ipynb #a1b2c3e9
+@dataclass
+class MonitorConfig(_Group):
+    "The online k-NN monitor (`33_train.monitor`): how often it runs and on how many videos."
+    monitor_every: int = 1          # epochs between online k-NN monitor records (0: off; `33_train.monitor`)
+    monitor_bank: int = 250         # training videos in the monitor's memory bank (a fixed subset)
+    monitor_queries: int = 125      # test videos the monitor classifies (a fixed subset)
 
-# %% ../../nbs/30_train.runs.ipynb #5ffa9e7a
-class ConfigError(UserError, ValueError):
-    "A configuration that cannot be used (an option, a field of config.json or of a checkpoint); the message names it."
+# %% ../../nbs/30_train.runs.ipynb #b93cf65f
+TRAIN_GROUPS = dict(videos=VideosConfig, clips=ClipsConfig, optim=OptimConfig, hardware=HardwareConfig, run=RunConfig,
+                    monitor=MonitorConfig)   # group → its class, in the order of config.json and of `sdc_pretrain --help`
 
-_CHOICES = dict(dataset=DATASET_KINDS,
-                schedule=('cosine', 'step'), amp=('auto', 'none', 'bf16', 'fp16'), device=('auto', 'cpu', 'cuda'),
-                find_unused=('auto', 'always', 'never'), nan_policy=('stop', 'skip'))
+def _group_of(name: str, cls) -> property:
+    "The property `TrainConfig.<name>`: the fields of group `cls`, copied into a `cls`."
+    def read(self):
+        g = cls(**{f.name: getattr(self, f.name) for f in fields(cls)})
+        g.__dict__['_read_from'] = name   # a copy: assigning to it raises instead of changing nothing
+        return g
+    return property(read, doc=cls.__doc__)
 
-def _check_train_config(cfg: TrainConfig):
-    "Validate the choices and sizes of `cfg`; lists from JSON become tuples again."
-    cfg.milestones = tuple(int(m) for m in cfg.milestones)
-    cfg.jitter = tuple(float(j) for j in cfg.jitter)
-    if len(cfg.jitter) != 4 or not 0 <= cfg.jitter[3] <= 0.5: raise ConfigError(f"jitter={cfg.jitter}: give 4 strengths (brightness, contrast, saturation, hue ≤ 0.5)")
-    for k, allowed in _CHOICES.items():
-        if getattr(cfg, k) not in allowed: raise ConfigError(f"{k}={getattr(cfg, k)!r}; choose from {allowed}")
-    for k, least in dict(batch_size=1, n_frames=1, log_every=1, save_every=1, epochs=0).items():
-        if getattr(cfg, k) < least: raise ConfigError(f"{k}={getattr(cfg, k)}: give {least} or more")
+@dataclass
+class TrainConfig(MonitorConfig, RunConfig, HardwareConfig, OptimConfig, ClipsConfig, VideosConfig):   # fields: the last base's first
+    "Everything about a pretraining run except the objective: the fields of its groups (`TRAIN_GROUPS`); the defaults are the `cpu-paper` preset's."
+    videos, clips, optim, hardware, run, monitor = (_group_of(n, c) for n, c in TRAIN_GROUPS.items())
 
 # %% ../../nbs/30_train.runs.ipynb #d432685f
 def data_root(cfg: TrainConfig):
-    "The dataset root of a run: `cfg.data`, or the embedded dataset (written on first use) when it is 'synthetic'."
-    return make_synthetic(cfg.synthetic_root, verbose=cfg.progress) if cfg.data == 'synthetic' else cfg.data
+    "The dataset root of a run: `cfg.videos.data`, or the embedded dataset (written on first use) when it is 'synthetic'."
+    v = cfg.videos
+    return make_synthetic(v.synthetic_root, verbose=cfg.run.progress) if v.data == 'synthetic' else v.data
 
 def run_split(cfg: TrainConfig, train: bool = True) -> tuple:
     "(video root, [(relative path, label)]) of the training or test split of a run's data."
-    return split_index(data_root(cfg), train, cfg.dataset, cfg.split)
+    return split_index(data_root(cfg), train, cfg.videos.dataset, cfg.videos.split)
 
 # %% ../../nbs/30_train.runs.ipynb #870d7d88
 _TINY = dict(backbone='tiny', backbone_width=16, feature_dim=128)
@@ -188,18 +242,44 @@ def _typed(value, tp, where: str):
     raise ConfigError(f"{where}: expected {getattr(tp, '__name__', tp)}, got {value!r}")
 
 # %% ../../nbs/30_train.runs.ipynb #a8d9061c
+def _home(key: str) -> str:
+    "' (lr belongs in train.optim)' when `key` is a field of a training group, else ''."
+    g = next((n for n, c in TRAIN_GROUPS.items() if key in _field_names(c)), None)
+    return f" ({key} belongs in train.{g})" if g else ''
+
 def _build(cls, values, where: str):
     "`cls(**values)` with every key known to `cls` and every value of its field's type; ConfigError naming `where` otherwise."
     if not isinstance(values, dict): raise ConfigError(f"{where}: expected a JSON object of {cls.__name__} fields, got {values!r:.60}")
     hints, names = typing.get_type_hints(cls), _field_names(cls)
-    if unknown := sorted(set(values) - set(names)): raise ConfigError(f"{where}: unknown key(s) {unknown} for {cls.__name__}; remove them")
+    if unknown := sorted(set(values) - set(names)):
+        raise ConfigError(f"{where}: unknown key(s) {unknown} for {cls.__name__}{''.join(map(_home, unknown))}; remove them")
     typed = {k: _typed(v, hints[k], f'{where}.{k}') for k, v in values.items()}
     try: return cls(**typed)
     except ValueError as e: raise ConfigError(f"{where}: {e}") from None
 
+# %% ../../nbs/30_train.runs.ipynb #b1c2d3e3
+def train_dict(cfg: TrainConfig) -> dict:
+    "The JSON-able dict of `cfg` by group: {'videos': {...}, 'clips': {...}, 'optim': {...}, ...}."
+    return {name: asdict(getattr(cfg, name)) for name in TRAIN_GROUPS}
+
+def flat_train(d: dict) -> dict:
+    "The fields of a stored `train` object in one dict, whether it holds them by group or flat."
+    if not set(d) & set(TRAIN_GROUPS): return dict(d)
+    return {k: v for g in TRAIN_GROUPS for k, v in d.get(g, {}).items()}
+
+def _build_train(values, where: str) -> TrainConfig:
+    "The `TrainConfig` of a stored `train` object: by group, or flat (every field in one object)."
+    if not isinstance(values, dict) or not set(values) & set(TRAIN_GROUPS): return _build(TrainConfig, values, where)
+    if stray := sorted(set(values) - set(TRAIN_GROUPS)):
+        raise ConfigError(f"{where}: unknown key(s) {stray}{''.join(map(_home, stray))}; it holds the groups {list(TRAIN_GROUPS)}: "
+                          "move each field into its group or remove it")
+    groups = [_build(TRAIN_GROUPS[g], v, f'{where}.{g}') for g, v in values.items()]
+    return TrainConfig(**{k: v for g in groups for k, v in asdict(g).items()})
+
+# %% ../../nbs/30_train.runs.ipynb #b1c2d3e5
 def config_dict(model_cfg, train_cfg: TrainConfig) -> dict:
-    "The JSON-able dict of a run's configuration: lineage, model, train."
-    return dict(lineage=lineage_of(model_cfg), model=asdict(model_cfg), train=asdict(train_cfg))
+    "The JSON-able dict of a run's configuration: lineage, model, train (by group)."
+    return dict(lineage=lineage_of(model_cfg), model=asdict(model_cfg), train=train_dict(train_cfg))
 
 # %% ../../nbs/30_train.runs.ipynb #14bcee79
 _CONFIG_KEYS, _VERSION_KEYS = ('lineage', 'model', 'train', 'world_size', 'versions'), ('sdconcepts', 'torch')
@@ -219,7 +299,7 @@ def configs_from_dict(d: dict, where: str = 'config') -> tuple:
     "(model configuration, TrainConfig) from a `config_dict` (or a config.json's content); ConfigError naming `where` and the key."
     _check_keys(d, where)
     if d.get('lineage') not in LINEAGES: raise ConfigError(f"{where}: 'lineage' must be one of {list(LINEAGES)}, not {d.get('lineage')!r}")
-    return _build(LINEAGES[d['lineage']][0], d.get('model', {}), f'{where}: model'), _build(TrainConfig, d.get('train', {}), f'{where}: train')
+    return _build(LINEAGES[d['lineage']][0], d.get('model', {}), f'{where}: model'), _build_train(d.get('train', {}), f'{where}: train')
 
 # %% ../../nbs/30_train.runs.ipynb #a1e6a9dc
 def save_run_config(run_dir, model_cfg, train_cfg: TrainConfig, world_size: int = 1) -> Path:
@@ -307,7 +387,7 @@ def save_atomic(obj, path) -> Path:
 # %% ../../nbs/30_train.runs.ipynb #93cfcccc
 def make_checkpoint(model: nn.Module, model_cfg, train_cfg: TrainConfig, **state) -> dict:
     "The checkpoint dict of `model` (its lineage and configurations included), with the trainer's `state`."
-    return dict(model=model.state_dict(), lineage=lineage_of(model_cfg), model_cfg=asdict(model_cfg), train_cfg=asdict(train_cfg),
+    return dict(model=model.state_dict(), lineage=lineage_of(model_cfg), model_cfg=asdict(model_cfg), train_cfg=train_dict(train_cfg),
                 versions=dict(sdconcepts=sdconcepts.__version__, torch=torch.__version__)) | state
 
 CHECKPOINT_KEYS = ('model', 'lineage', 'model_cfg', 'train_cfg')   # every checkpoint: the weights and what they are

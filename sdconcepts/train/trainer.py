@@ -4,18 +4,19 @@
 
 # %% ../../nbs/34_train.trainer.ipynb #68ba48bb
 from __future__ import annotations
-import contextlib, hashlib, math, os, shutil, time, warnings
+import contextlib, hashlib, math, os, shutil, sys, time, warnings
 from dataclasses import asdict
 from pathlib import Path
 import torch
 from torch import nn
 import torch.distributed as dist
 from fastcore.basics import patch
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from ..data.transforms import normalize_clips
-from .runs import (LINEAGES, TrainConfig, lineage_of, save_run_config, check_run_dir, make_run_dir, data_root,
-                             _clear_run, save_atomic, make_checkpoint, load_checkpoint, load_latest_checkpoint, RESUME_KEYS)
+from .runs import (LINEAGES, TrainConfig, HardwareConfig, lineage_of, save_run_config, check_run_dir, make_run_dir,
+                                   data_root, _clear_run, save_atomic, make_checkpoint, load_checkpoint, load_latest_checkpoint,
+                                   RESUME_KEYS, flat_train)
 from .loop import (init_distributed, _barrier, _all_finite, build_loader, make_optimizer, make_scheduler,
                              rng_state, set_rng_state, seed_everything, RunLog, _Mean)
 from .cluster import (StopSignal, Preempted, check_training_data, sync_bad, write_skipped, check_bad_share,
@@ -35,18 +36,19 @@ class Trainer:
     def __init__(self, model_cfg, cfg: TrainConfig, model_class=None):
         self.model_cfg, self.cfg = model_cfg, cfg
         self.model_class = model_class or LINEAGES[lineage_of(model_cfg)][1]
-        self.run_dir, self.ddp, self.log, self.bar = Path(cfg.out), None, None, None
+        self.run_dir, self.ddp, self.log, self.bar = Path(cfg.run.out), None, None, None
         self.epoch, self.step, self.skipped, self.saved_epoch = 0, 0, 0, None
         self.epoch_step, self.epoch_sums, self.bad_reasons, self.stop, self.monitor = 0, None, {}, StopSignal(), None
-        self.ctx = init_distributed(cfg.device)
+        self.ctx = init_distributed(cfg.hardware.device)
 
 # %% ../../nbs/34_train.trainer.ipynb #a1daa79e
 @patch
 def _setup_run_dir(self: Trainer):
-    cfg, ctx = self.cfg, self.ctx
+    "Check the run directory, find the checkpoint to resume from, create (and, asked to, clear) the directory; that checkpoint or None."
+    cfg, ctx, run = self.cfg, self.ctx, self.cfg.run
     restart = int(os.environ.get('TORCHELASTIC_RESTART_COUNT', 0))   # torchrun restarted the group: continue the run
-    resume = cfg.resume or restart > 0
-    check_run_dir(self.run_dir, resume, cfg.overwrite and not restart)
+    resume = run.resume or restart > 0
+    check_run_dir(self.run_dir, resume, run.overwrite and not restart)
     say = (lambda line: print(line, flush=True)) if ctx.main else None
     self._resumed = load_latest_checkpoint(self.run_dir, say) if resume else None   # (path, content), for `load`
     ckpt = self._resumed[0] if self._resumed else None
@@ -54,7 +56,7 @@ def _setup_run_dir(self: Trainer):
     _barrier(ctx)
     if ctx.main:
         make_run_dir(self.run_dir)
-        if ckpt is None and (cfg.overwrite or resume): _clear_run(self.run_dir)  # resume without a checkpoint: fresh
+        if ckpt is None and (run.overwrite or resume): _clear_run(self.run_dir)  # resume without a checkpoint: fresh
         data_root(cfg)   # the embedded dataset is written here, once, by the main process
     _barrier(ctx)
     return ckpt
@@ -62,16 +64,17 @@ def _setup_run_dir(self: Trainer):
 # %% ../../nbs/34_train.trainer.ipynb #688ad5ed
 @patch
 def _setup_model(self: Trainer):
-    cfg, ctx = self.cfg, self.ctx
-    seed_everything(cfg.seed)
+    "The model of the run, from its seed, on its device, in the memory format and compiled as asked."
+    hw, ctx = self.cfg.hardware, self.ctx
+    seed_everything(self.cfg.run.seed)
     model = self.model_class(self.model_cfg)
-    if cfg.sync_bn and ctx.world > 1:
+    if hw.sync_bn and ctx.world > 1:
         if ctx.device.type != 'cuda': warnings.warn("sync_bn needs CUDA; BatchNorm statistics stay per rank")
         elif getattr(self.model_cfg, 'split_bn', False): warnings.warn("sync_bn does not reach split BatchNorm layers (split_bn): their statistics stay per rank")
         else: model = nn.SyncBatchNorm.convert_sync_batchnorm(model)
     model = model.to(ctx.device)
-    if cfg.channels_last: model = model.to(memory_format=torch.channels_last_3d)
-    if cfg.compile: model.backbone.compile()   # in place: the module and its parameter names stay, only its forward is compiled
+    if hw.channels_last: model = model.to(memory_format=torch.channels_last_3d)
+    if hw.compile: model.backbone.compile()   # in place: the module and its parameter names stay, only its forward is compiled
     if ctx.device.type == 'cuda': torch.backends.cudnn.benchmark = True   # fixed clip shapes: let cuDNN pick its fastest kernels
     return model
 
@@ -96,6 +99,23 @@ def _check_labels(self: Trainer) -> bool:
     if top >= n: raise ValueError(f"the data have labels up to {top} but the model has n_classes={n}: set --n_classes {top + 1}")
     return True
 
+# %% ../../nbs/34_train.trainer.ipynb #18de483e
+@patch
+def _check_data(self: Trainer):
+    "Probe the training videos before the first step for one sample's frames; the unusable ones are skipped, listed in skipped.txt and said once; too many stop the run."
+    v = self.cfg.videos
+    self.bad_reasons = check_training_data(self.dataset.ds, self.ctx, v.max_bad, max(4, v.workers), self.run_dir)
+    if self.bad_reasons and self.ctx.main:
+        print(f"{len(self.bad_reasons)} unusable training video(s) skipped ({summarize_bad(self.bad_reasons)}), "
+              f"listed in {self.run_dir/'skipped.txt'}", flush=True)
+
+# %% ../../nbs/34_train.trainer.ipynb #e1000035
+@patch
+def _seed_streams(self: Trainer, rngs=None):
+    "Restore this rank's saved generator states, or seed fresh ones (seed + rank; after a world-size change, + epoch)."
+    if rngs is not None and len(rngs) == self.ctx.world: set_rng_state(rngs[self.ctx.rank])
+    else: seed_everything(self.cfg.run.seed + self.ctx.rank + (1000 * self.epoch if rngs is not None else 0))
+
 # %% ../../nbs/34_train.trainer.ipynb #837be79e
 @patch
 def setup(self: Trainer):
@@ -104,28 +124,19 @@ def setup(self: Trainer):
     ckpt = self._setup_run_dir()
     self.loader, self.sampler, self.dataset = build_loader(cfg, self.model_cfg, ctx)
     self.labels = self._check_labels()
-    if cfg.check_data: self._check_data()
+    if cfg.videos.check_data: self._check_data()
     self.monitor = knn_monitor(cfg, ctx, exclude=self.bad_reasons)   # None when monitor_every is 0
-    self.steps_per_epoch = min(len(self.loader), cfg.max_steps_per_epoch or len(self.loader))
+    self.steps_per_epoch = min(len(self.loader), cfg.run.max_steps_per_epoch or len(self.loader))
     self.model = self._setup_model()
-    self.opt = make_optimizer(self.model, cfg)
-    self.sched = make_scheduler(self.opt, cfg, self.steps_per_epoch)
-    self.amp = amp_dtype(cfg.amp, ctx.device)
+    self.opt = make_optimizer(self.model, cfg.optim)
+    self.sched = make_scheduler(self.opt, cfg.optim, self.steps_per_epoch)
+    self.amp = amp_dtype(cfg.hardware.amp, ctx.device)
     self.scaler = _grad_scaler(self.amp == torch.float16, ctx.device)
     rngs = self.load(ckpt) if ckpt is not None else None
     if ctx.main: save_run_config(self.run_dir, self.model_cfg, cfg, ctx.world)
     self.log = RunLog(self.run_dir, ctx.main, resume_step=self.step if ckpt is not None else None)
     self._seed_streams(rngs)   # last: nothing above may shift the random streams of a resumed run
     return self
-
-# %% ../../nbs/34_train.trainer.ipynb #18de483e
-@patch
-def _check_data(self: Trainer):
-    "Probe the training videos before the first step for one sample's frames; the unusable ones are skipped, listed in skipped.txt and said once; too many stop the run."
-    self.bad_reasons = check_training_data(self.dataset.ds, self.ctx, self.cfg.max_bad, max(4, self.cfg.workers), self.run_dir)
-    if self.bad_reasons and self.ctx.main:
-        print(f"{len(self.bad_reasons)} unusable training video(s) skipped ({summarize_bad(self.bad_reasons)}), "
-              f"listed in {self.run_dir/'skipped.txt'}", flush=True)
 
 # %% ../../nbs/34_train.trainer.ipynb #c6848c07
 @patch
@@ -149,7 +160,7 @@ def save(self: Trainer):
     state = self.state()
     if self.ctx.main:
         save_atomic(state, self.run_dir/'checkpoint-last.pt')
-        if self.epoch_step == 0 and (self.epoch % self.cfg.save_every == 0 or self.epoch == self.cfg.epochs):
+        if self.epoch_step == 0 and (self.epoch % self.cfg.run.save_every == 0 or self.epoch == self.cfg.optim.epochs):
             save_atomic(state, self.run_dir/f'checkpoint-{self.epoch:04d}.pt')
     self.saved_epoch = self.epoch
 
@@ -168,28 +179,22 @@ def load(self: Trainer, path):
     self.sched.load_state_dict(ck['scheduler']); self.scaler.load_state_dict(ck['scaler'])
     self.epoch = self.saved_epoch = ck['epoch']; self.step, self.skipped = ck['step'], ck.get('skipped', 0)
     self.epoch_step, self.epoch_sums = ck.get('epoch_step', 0), ck.get('epoch_sums')
-    changed = {k: (ck['train_cfg'].get(k), v) for k, v in asdict(self.cfg).items()
-               if k not in ('resume', 'overwrite', 'progress') and ck['train_cfg'].get(k) != v}
+    was = flat_train(ck['train_cfg'])   # by group, or flat
+    changed = {k: (was.get(k), v) for k, v in asdict(self.cfg).items() if k not in ('resume', 'overwrite', 'progress') and was.get(k) != v}
     if self.epoch_step and self.ctx.main: print(f"resuming inside epoch {self.epoch + 1}, after its step {self.epoch_step}", flush=True)
     if changed and self.ctx.main: print(f"resuming with changed settings (was, now): {changed}")
     return ck['rng']
-
-@patch
-def _seed_streams(self: Trainer, rngs=None):
-    "Restore this rank's saved generator states, or seed fresh ones (seed + rank; after a world-size change, + epoch)."
-    if rngs is not None and len(rngs) == self.ctx.world: set_rng_state(rngs[self.ctx.rank])
-    else: seed_everything(self.cfg.seed + self.ctx.rank + (1000 * self.epoch if rngs is not None else 0))
 
 # %% ../../nbs/34_train.trainer.ipynb #d56bfdfe
 @patch
 def train_step(self: Trainer, x, epoch: int, y=None) -> dict | None:
     "One optimiser step on clips `x` (labels `y` for a model that sets `LABELS`); the model's outputs (plus `grad_norm`), or None when the step was skipped."
-    cfg, net = self.cfg, self.ddp or self.model
+    hw, net = self.cfg.hardware, self.ddp or self.model
     x = x.to(self.ctx.device, non_blocking=True)
     x = self.dataset.on_device(x)   # colour (`device_colour`) or normalisation of uint8 clips, the release's differences
-    if cfg.channels_last and x.dim() == 5: x = x.contiguous(memory_format=torch.channels_last_3d)
+    if hw.channels_last and x.dim() == 5: x = x.contiguous(memory_format=torch.channels_last_3d)
     else: x = x.contiguous()   # the loader's uint8 clips come channels-last (`stack_clips`); the model takes them contiguous
-    snap = [b.detach().clone() for b in self.model.buffers()] if cfg.nan_policy == 'skip' else None
+    snap = [b.detach().clone() for b in self.model.buffers()] if self.cfg.optim.nan_policy == 'skip' else None
     with torch.autocast(self.ctx.device.type, dtype=self.amp, enabled=self.amp is not None):
         out = net(x, epoch=epoch, **({} if y is None else dict(y=y.to(self.ctx.device, non_blocking=True))))
     if not _all_finite(out['loss'], self.ctx): return self._non_finite('loss', out, snap)
@@ -201,10 +206,11 @@ def train_step(self: Trainer, x, epoch: int, y=None) -> dict | None:
 # %% ../../nbs/34_train.trainer.ipynb #76f93c85
 @patch
 def _optimizer_step(self: Trainer, out, epoch, snap):
-    cfg = self.cfg
-    if cfg.clip_grad:
+    "Clip the gradient (`clip_grad`, its norm logged), step the optimiser and the scaler, put the prototypes back on the sphere."
+    clip = self.cfg.optim.clip_grad
+    if clip:
         self.scaler.unscale_(self.opt)
-        norm = nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad)
+        norm = nn.utils.clip_grad_norm_(self.model.parameters(), clip)
         if not self.scaler.is_enabled() and not _all_finite(norm, self.ctx):  # fp16: the scaler skips inf steps itself
             return self._non_finite('gradient norm', out, snap)
         out = out | dict(grad_norm=norm.detach())
@@ -215,8 +221,9 @@ def _optimizer_step(self: Trainer, out, epoch, snap):
 # %% ../../nbs/34_train.trainer.ipynb #2d3dd449
 @patch
 def _non_finite(self: Trainer, what, out, snap):
+    "Stop on a non-finite `what` (`nan_policy='stop'`), or skip the step: no update, buffers restored, the skip counted."
     terms = {k: float(torch.as_tensor(v).detach()) for k, v in out.items() if k in self.model.TERMS}
-    if self.cfg.nan_policy == 'stop':
+    if self.cfg.optim.nan_policy == 'stop':
         raise NonFiniteLoss(f"non-finite {what} at epoch {self.epoch + 1}, step {self.step + 1}: {terms}. The last good "
                             f"checkpoint is kept: {self.run_dir/'checkpoint-last.pt'} (epoch {self.saved_epoch}). "
                             "Resume with a lower --lr, a --clip_grad, or --nan_policy skip.")
@@ -230,15 +237,16 @@ def _non_finite(self: Trainer, what, out, snap):
     return None
 
 # %% ../../nbs/34_train.trainer.ipynb #f82e7453
-def _needs_find_unused(model, cfg: TrainConfig, epoch: int) -> bool:
+def _needs_find_unused(model, hardware: HardwareConfig, epoch: int) -> bool:
     "Whether DDP must search for parameters without gradient in `epoch` (`find_unused`, or the model says so)."
-    if cfg.find_unused != 'auto': return cfg.find_unused == 'always'
+    if hardware.find_unused != 'auto': return hardware.find_unused == 'always'
     return model.unused_parameters(epoch)
 
 @patch
 def _wrap(self: Trainer, epoch):
+    "(Re)build the DDP wrapper when the unused-parameter search `epoch` needs differs from the current one's; one process: none."
     if self.ctx.world == 1: return
-    fu = _needs_find_unused(self.model, self.cfg, epoch)
+    fu = _needs_find_unused(self.model, self.cfg.hardware, epoch)
     if self.ddp is not None and self.ddp.find_unused_parameters == fu: return
     self.ddp = None  # drop the old reducer (and its gradient hooks) before the new one registers its own
     kw = dict(device_ids=[self.ctx.local_rank]) if self.ctx.device.type == 'cuda' else {}
@@ -246,63 +254,32 @@ def _wrap(self: Trainer, epoch):
         warnings.simplefilter('ignore', FutureWarning)  # newer torch renames broadcast_buffers
         self.ddp = nn.parallel.DistributedDataParallel(self.model, find_unused_parameters=fu, broadcast_buffers=False, **kw)
 
-# %% ../../nbs/34_train.trainer.ipynb #4a4d3cb0
-@patch
-def train_epoch(self: Trainer, epoch: int, start: int = 0):
-    "Train epoch `epoch` from its step `start` (a run resumed inside it); stop, saved, on a signal to any rank."
-    cfg = self.cfg
-    (self.ddp or self.model).train(); self.sampler.set_epoch(epoch); self.dataset.set_epoch(epoch)
-    self.sampler.skip = start * cfg.batch_size                       # the indices the resumed steps have already seen
-    window, whole, t_log, t_epoch = _Mean(), _Mean.restore(self.epoch_sums if start else None), time.perf_counter(), time.perf_counter()
-    self._bar(epoch, start)
-    it, t_end = iter(self.loader), time.perf_counter()
-    for i in range(start, self.steps_per_epoch):
-        x, y = next(it)[:2]
-        t_data = time.perf_counter() - t_end
-        lr = self.opt.param_groups[0]['lr']
-        out = self.train_step(x, epoch, y if self.labels else None)
-        self.sched.step(); self.step += 1
-        timing = dict(lr=lr, data_time=t_data, step_time=time.perf_counter() - t_end - t_data)
-        if out is not None: window.add(out | timing); whole.add(out | timing)
-        if (i + 1) % cfg.log_every == 0 or i + 1 == self.steps_per_epoch:
-            self._log_window(window, epoch, time.perf_counter() - t_log); window, t_log = _Mean(), time.perf_counter()
-        if self.bar is not None: self.bar.update(1)
-        if i + 1 < self.steps_per_epoch and self.stop.requested(self.ctx): self._preempt(epoch, i + 1, whole)
-        t_end = time.perf_counter()
-    self.sampler.skip, self.epoch_step, self.epoch_sums = 0, 0, None
-    self._end_epoch(whole, epoch, time.perf_counter() - t_epoch)
-
-# %% ../../nbs/34_train.trainer.ipynb #cedfeab0
-@patch
-def _preempt(self: Trainer, epoch, done, whole):
-    "Save the position inside epoch `epoch` (`done` steps) and stop with `Preempted` (exit status 75)."
-    self.epoch_step, self.epoch_sums = done, whole.state()
-    self.save()
-    msg = (f"{self.stop.received or 'a signal to another rank'}: stopped after step {done} of epoch {epoch + 1}, "
-           f"saved {self.run_dir/'checkpoint-last.pt'}; continue with --resume")
-    if self.ctx.main: print(msg, flush=True)
-    raise Preempted(msg)
-
 # %% ../../nbs/34_train.trainer.ipynb #4a20f0de
 @patch
-def _log_window(self: Trainer, window, epoch, elapsed):
-    n = window.n
+def _log_window(self: Trainer, window, epoch, elapsed, done):
+    "Write the record of the steps in `window` (epoch `epoch`, `done` steps into it); show its figures on the bar, or print them in a line."
     r = dict(kind='step', epoch=epoch + 1, step=self.step) | window.means(self.ctx)
-    r |= dict(clips_per_s=n * self._clips_per_step() / max(elapsed, 1e-9),
-              skipped=self.skipped, bad_videos=self._bad_videos())
+    r |= dict(clips_per_s=window.n * self._clips_per_step() / max(elapsed, 1e-9), skipped=self.skipped, bad_videos=self._bad_videos())
     if self.ctx.device.type == 'cuda': r['max_mem_gb'] = torch.cuda.max_memory_allocated() / 2**30
     self.log.write(r)
-    if self.bar is not None:
-        keys = ('loss', 'align', 'local', 'distill', 'code_entropy', 'prototype_usage', 'feature_std', 'lr', 'clips_per_s')
-        self.bar.set_postfix({_SHORT.get(k, k): f'{r[k]:.3g}' for k in keys if r.get(k) is not None})
+    if self.bar is not None: self.bar.set_postfix(_shown(r))
+    elif self.ctx.main and self.cfg.run.progress:
+        print(f"epoch {epoch + 1}/{self.cfg.optim.epochs} step {done}/{self.steps_per_epoch}: "
+              + ' '.join(f'{k} {v}' for k, v in _shown(r).items()), flush=True)
 
-_SHORT = dict(code_entropy='H', prototype_usage='used', feature_std='std')
+_SHOWN = ('loss', 'lr', 'clips_per_s', 'align', 'local', 'distill', 'code_entropy', 'prototype_usage', 'feature_std')   # a narrow bar keeps the first
+_SHORT = dict(code_entropy='H', prototype_usage='used', feature_std='std', clips_per_s='clips/s')
+
+def _shown(r: dict) -> dict:
+    "The figures of record `r` that the bar and the progress lines show: short names, 3 significant digits."
+    return {_SHORT.get(k, k): f'{r[k]:.3g}' for k in _SHOWN if r.get(k) is not None}
 
 @patch
 def _clips_per_step(self: Trainer) -> int:
     "Clips one optimiser step consumes over all ranks (videos × views)."
-    return self.cfg.batch_size * self.ctx.world * getattr(self.model_cfg, 'n_views', 1)
+    return self.cfg.optim.batch_size * self.ctx.world * getattr(self.model_cfg, 'n_views', 1)
 
+# %% ../../nbs/34_train.trainer.ipynb #e1000017
 @patch
 def _bad_videos(self: Trainer) -> int:
     "Unreadable videos met while loading so far, all ranks (this run's process; a resumed run counts afresh)."
@@ -310,6 +287,19 @@ def _bad_videos(self: Trainer) -> int:
     if self.ctx.world == 1: return n
     t = torch.tensor([float(n)], device=self.ctx.device); dist.all_reduce(t)
     return int(t.item())
+
+# %% ../../nbs/34_train.trainer.ipynb #e1000020
+def _on_terminal(stream) -> bool:
+    "Whether `stream` is a terminal, where a progress bar can redraw itself."
+    try: return stream.isatty()
+    except (AttributeError, ValueError): return False   # no stream, or a closed one
+
+@patch
+def _bar(self: Trainer, epoch, start=0):
+    "A tqdm bar over epoch `epoch` on stderr when stderr is a terminal (rank 0, `progress`); else none: `_log_window` prints lines."
+    if self.ctx.main and self.cfg.run.progress and _on_terminal(sys.stderr):
+        self.bar = tqdm(total=self.steps_per_epoch, initial=start, desc=f'epoch {epoch + 1}/{self.cfg.optim.epochs}',
+                        leave=False, file=sys.stderr)
 
 # %% ../../nbs/34_train.trainer.ipynb #e9930fee
 def collapse_warnings(r: dict) -> list[str]:
@@ -323,9 +313,18 @@ def collapse_warnings(r: dict) -> list[str]:
     if std is not None and std < 0.05: msgs.append(f"features collapsed to a point (std {std:.3f})")
     return msgs
 
+# %% ../../nbs/34_train.trainer.ipynb #34e50c42
+@patch
+def _check_bad_share(self: Trainer):
+    "Stop (`TooManyBadVideos`) when the videos found unusable, before and while training, on any rank, pass `max_bad`."
+    ds = self.dataset.ds
+    check_bad_share(bad_reasons(ds, self.bad_reasons), len(ds), self.cfg.videos.max_bad, self.run_dir/'skipped.txt',
+                    f"stopped after epoch {self.epoch}, saved {self.run_dir/'checkpoint-last.pt'} (--resume continues)")
+
 # %% ../../nbs/34_train.trainer.ipynb #b52a8ad6
 @patch
 def _end_epoch(self: Trainer, whole, epoch, elapsed):
+    "Close epoch `epoch`: its record and summary line, collapse warnings, the checkpoint, the unusable share, the monitor."
     self.epoch = epoch + 1
     r = dict(kind='epoch', epoch=self.epoch, step=self.step) | whole.means(self.ctx)
     n_bad = sync_bad(self.dataset.ds, self.ctx)
@@ -336,33 +335,58 @@ def _end_epoch(self: Trainer, whole, epoch, elapsed):
     if self.bar is not None: self.bar.close(); self.bar = None
     if self.ctx.main:
         for msg in collapse_warnings(r): warnings.warn(f"epoch {self.epoch}: {msg}")
-    if self.ctx.main and self.cfg.progress:
-        keys = self.model.TERMS + ('code_entropy', 'prototype_usage', 'feature_std')
-        print(f"epoch {self.epoch}/{self.cfg.epochs} " + ' '.join(f"{k} {r[k]:.4g}" for k in keys if r.get(k) is not None)
-              + f" | {r['clips_per_s']:.1f} clips/s, {elapsed:.0f}s")
+    if self.ctx.main and self.cfg.run.progress:
+        keys = self.model.TERMS + ('code_entropy', 'prototype_usage', 'feature_std', 'lr')
+        print(f"epoch {self.epoch}/{self.cfg.optim.epochs} " + ' '.join(f"{k} {r[k]:.4g}" for k in keys if r.get(k) is not None)
+              + f" | {r['clips_per_s']:.1f} clips/s, {elapsed:.0f}s", flush=True)
     self.save()
     self._check_bad_share()   # after the checkpoint: too many unusable videos stop the run here
-    if self.monitor is not None and (self.epoch % self.cfg.monitor_every == 0 or self.epoch == self.cfg.epochs): self._monitor()
+    every = self.cfg.monitor.monitor_every
+    if self.monitor is not None and (self.epoch % every == 0 or self.epoch == self.cfg.optim.epochs): self._monitor()
 
 @patch
 def _monitor(self: Trainer):
     "The online k-NN monitor (`33_train.monitor`) of the backbone now: a `monitor` record, printed with the progress."
     top1 = self.monitor(self.model.backbone, self.amp)
     self.log.write(dict(kind='monitor', epoch=self.epoch, step=self.step, knn_top1=top1, seconds=self.monitor.seconds))
-    if self.ctx.main and self.cfg.progress: print(f"  k-NN monitor: top-1 {top1:.3f} ({self.monitor.seconds:.1f}s)", flush=True)
+    if self.ctx.main and self.cfg.run.progress: print(f"  k-NN monitor: top-1 {top1:.3f} ({self.monitor.seconds:.1f}s)", flush=True)
 
+# %% ../../nbs/34_train.trainer.ipynb #cedfeab0
 @patch
-def _bar(self: Trainer, epoch, start=0):
-    if self.ctx.main and self.cfg.progress:
-        self.bar = tqdm(total=self.steps_per_epoch, initial=start, desc=f'epoch {epoch + 1}/{self.cfg.epochs}', leave=False)
+def _preempt(self: Trainer, epoch, done, whole):
+    "Save the position inside epoch `epoch` (`done` steps) and stop with `Preempted` (exit status 75)."
+    self.epoch_step, self.epoch_sums = done, whole.state()
+    self.save()
+    msg = (f"{self.stop.received or 'a signal to another rank'}: stopped after step {done} of epoch {epoch + 1}, "
+           f"saved {self.run_dir/'checkpoint-last.pt'}; continue with --resume")
+    if self.ctx.main: print(msg, flush=True)
+    raise Preempted(msg)
 
-# %% ../../nbs/34_train.trainer.ipynb #34e50c42
+# %% ../../nbs/34_train.trainer.ipynb #4a4d3cb0
 @patch
-def _check_bad_share(self: Trainer):
-    "Stop (`TooManyBadVideos`) when the videos found unusable, before and while training, on any rank, pass `max_bad`."
-    ds = self.dataset.ds
-    check_bad_share(bad_reasons(ds, self.bad_reasons), len(ds), self.cfg.max_bad, self.run_dir/'skipped.txt',
-                    f"stopped after epoch {self.epoch}, saved {self.run_dir/'checkpoint-last.pt'} (--resume continues)")
+def train_epoch(self: Trainer, epoch: int, start: int = 0):
+    "Train epoch `epoch` from its step `start` (a run resumed inside it); stop, saved, on a signal to any rank."
+    batch, log_every = self.cfg.optim.batch_size, self.cfg.run.log_every
+    (self.ddp or self.model).train(); self.sampler.set_epoch(epoch); self.dataset.set_epoch(epoch)
+    self.sampler.skip = start * batch                                # the indices the resumed steps have already seen
+    window, whole, t_log, t_epoch = _Mean(), _Mean.restore(self.epoch_sums if start else None), time.perf_counter(), time.perf_counter()
+    self._bar(epoch, start)
+    it, t_end = iter(self.loader), time.perf_counter()
+    for i in range(start, self.steps_per_epoch):
+        x, y = next(it)[:2]
+        t_data = time.perf_counter() - t_end
+        lr = self.opt.param_groups[0]['lr']
+        out = self.train_step(x, epoch, y if self.labels else None)
+        self.sched.step(); self.step += 1
+        timing = dict(lr=lr, data_time=t_data, step_time=time.perf_counter() - t_end - t_data)
+        if out is not None: window.add(out | timing); whole.add(out | timing)
+        if (i + 1) % log_every == 0 or i + 1 == self.steps_per_epoch:
+            self._log_window(window, epoch, time.perf_counter() - t_log, i + 1); window, t_log = _Mean(), time.perf_counter()
+        if self.bar is not None: self.bar.update(1)
+        if i + 1 < self.steps_per_epoch and self.stop.requested(self.ctx): self._preempt(epoch, i + 1, whole)
+        t_end = time.perf_counter()
+    self.sampler.skip, self.epoch_step, self.epoch_sums = 0, 0, None
+    self._end_epoch(whole, epoch, time.perf_counter() - t_epoch)
 
 # %% ../../nbs/34_train.trainer.ipynb #8aece383
 def params_digest(model: nn.Module) -> str:
@@ -372,21 +396,10 @@ def params_digest(model: nn.Module) -> str:
         h.update(name.encode()); h.update(p.detach().float().cpu().contiguous().numpy().tobytes())
     return h.hexdigest()
 
-@patch
-def fit(self: Trainer) -> Path:
-    "Set up, train the remaining epochs, save; returns the run directory."
-    try:
-        with self.stop:
-            self.setup()
-            for epoch in range(self.epoch, self.cfg.epochs):
-                self._wrap(epoch); self.train_epoch(epoch, self.epoch_step)
-            self._finish()
-    finally: self.close()
-    return self.run_dir
-
 # %% ../../nbs/34_train.trainer.ipynb #04357ca5
 @patch
 def _finish(self: Trainer):
+    "The `end` record: every rank's parameter digest, and whether they agree."
     digests = [params_digest(self.model)]
     if self.ctx.world > 1:
         digests = [None] * self.ctx.world
@@ -398,10 +411,24 @@ def _finish(self: Trainer):
 
 @patch
 def close(self: Trainer):
+    "Close the bar and the log, drop the DDP wrapper, end a process group this run started."
     if self.bar is not None: self.bar.close(); self.bar = None
     if self.log is not None: self.log.close()
     self.ddp = None
     if self.ctx.owns_group and dist.is_initialized(): dist.destroy_process_group()
+
+# %% ../../nbs/34_train.trainer.ipynb #e1000030
+@patch
+def fit(self: Trainer) -> Path:
+    "Set up, train the remaining epochs, save; returns the run directory."
+    try:
+        with self.stop:
+            self.setup()
+            for epoch in range(self.epoch, self.cfg.optim.epochs):
+                self._wrap(epoch); self.train_epoch(epoch, self.epoch_step)
+            self._finish()
+    finally: self.close()
+    return self.run_dir
 
 # %% ../../nbs/34_train.trainer.ipynb #775940ef
 def pretrain(model_cfg,                         # the objective: the configuration of any lineage (`30_train.runs`)
