@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['count_parameters', 'Conv2Plus1d', 'R2Plus1D18', 'S3D', 'TinyNet3d', 'SplitBatchNorm', 'split_batchnorm',
-           'merge_batchnorm', 'register_backbone', 'make_backbone', 'save_backbone', 'load_backbone', 'backbone_stages',
-           'factorised_convs', 'checkpointed_modules', 'checkpoint_stages', 'saved_activation_bytes',
-           'activation_bytes', 'training_state_bytes', 'largest_batch']
+           'merge_batchnorm', 'register_backbone', 'make_backbone', 'save_safetensors', 'save_backbone',
+           'load_backbone', 'backbone_stages', 'factorised_convs', 'checkpointed_modules', 'checkpoint_stages',
+           'saved_activation_bytes', 'activation_bytes', 'training_state_bytes', 'largest_batch']
 
 # %% ../nbs/02_backbones.ipynb #3097aff8
 import json, os, re
@@ -213,7 +213,7 @@ def make_backbone(
     return split_batchnorm(m, split_bn) if split_bn > 1 else m
 
 # %% ../nbs/02_backbones.ipynb #3d5c6c17
-def _save_safetensors(tensors:dict, # name → tensor
+def save_safetensors(tensors:dict, # name → tensor
                       path, # the file to write (parents created)
                       metadata:dict, # name → str, the file's header
                      ) -> Path:
@@ -236,7 +236,7 @@ def save_backbone(backbone:nn.Module, # a plain backbone (no `SplitBatchNorm`)
         raise ValueError("the backbone has split BatchNorm statistics: merge_batchnorm(backbone) first")
     make_backbone(kind, **sizes).load_state_dict(backbone.state_dict())   # fails now if kind or sizes are wrong
     meta = dict(format='sdconcepts.backbone', kind=kind) | {k: json.dumps(v) for k, v in sizes.items()}
-    return _save_safetensors(backbone.state_dict(), path, meta)
+    return save_safetensors(backbone.state_dict(), path, meta)
 
 # %% ../nbs/02_backbones.ipynb #ce096e38
 def load_backbone(path, # a .safetensors file of `save_backbone` (or of `sdc_export`)

@@ -12,9 +12,9 @@ from fastcore.xtras import trace
 
 from .errors import report_errors
 from .data.video import set_ffmpeg_logging
-from .backbones import save_backbone, _save_safetensors
+from .backbones import save_backbone, save_safetensors
 from .train.runs import (LINEAGES, PRESETS, TRAIN_GROUPS, TrainConfig, preset_configs, override_configs, config_dict,
-                                   load_run_config, _CHOICES, load_checkpoint, checkpoint_configs, lineage_of, model_from_checkpoint,
+                                   load_run_config, OPTION_CHOICES, load_checkpoint, checkpoint_configs, lineage_of, model_from_checkpoint,
                                    backbone_from_checkpoint)
 from .train.trainer import pretrain
 from .eval.run import EvalConfig, EVAL_CHOICES, evaluate_run
@@ -58,7 +58,7 @@ def _field_docs(cls) -> dict:
 
 def _choices(name: str):
     "The allowed values of option `name`, where a configuration restricts them."
-    return _CHOICES.get(name) or EVAL_CHOICES.get(name)
+    return OPTION_CHOICES.get(name) or EVAL_CHOICES.get(name)
 
 # %% ../nbs/60_cli.ipynb #e76be75c
 def _options(classes: list, defaults: dict) -> list[inspect.Parameter]:
@@ -211,7 +211,7 @@ def export_weights(run, out, whole: bool = False, checkpoint=None) -> Path:
     model_cfg = checkpoint_configs(ck, str(checkpoint or run))[0]
     if not whole: return save_backbone(backbone_from_checkpoint(ck), out, model_cfg.backbone, **_backbone_sizes(model_cfg))
     meta = dict(format='sdconcepts.model', lineage=lineage_of(model_cfg), model_config=json.dumps(asdict(model_cfg)), backbone=model_cfg.backbone)
-    return _save_safetensors(model_from_checkpoint(ck).state_dict(), out, meta)
+    return save_safetensors(model_from_checkpoint(ck).state_dict(), out, meta)
 
 # %% ../nbs/60_cli.ipynb #94b657cd
 @call_parse

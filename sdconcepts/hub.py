@@ -14,7 +14,7 @@ import huggingface_hub as hf
 from huggingface_hub import ModelCard, ModelCardData, PyTorchModelHubMixin
 from fastcore.basics import patch
 from .errors import UserError
-from .backbones import SplitBatchNorm, count_parameters, make_backbone, merge_batchnorm, save_backbone, load_backbone, _save_safetensors
+from .backbones import SplitBatchNorm, count_parameters, make_backbone, merge_batchnorm, save_backbone, load_backbone, save_safetensors
 from .train.runs import (LINEAGES, PRESETS, build_model, configs_from_dict, config_dict, preset_configs, lineage_of,
                                    load_checkpoint, checkpoint_configs, backbone_from_checkpoint, model_from_checkpoint)
 from .eval.report import protocol_label
@@ -100,7 +100,7 @@ class HubModel(nn.Module, PyTorchModelHubMixin, **_hub_info()):
 def _save_pretrained(self:HubModel, save_directory):
     "model.safetensors: the model's state_dict under its own names; the lineage and configuration in the header (`sdc_export --whole`'s)."
     meta = dict(format='sdconcepts.model', lineage=self.lineage, model_config=json.dumps(self.model_config), backbone=self.model_config['backbone'])
-    _save_safetensors(self.model.state_dict(), Path(save_directory)/'model.safetensors', meta)
+    save_safetensors(self.model.state_dict(), Path(save_directory)/'model.safetensors', meta)
 
 @patch(cls_method=True)
 def _load_as_safetensor(cls:HubModel, model, model_file, map_location, strict):

@@ -13,7 +13,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from ..train.runs import build_model, preset_configs
 from ..train.loop import make_optimizer
 from ..train.trainer import amp_dtype
-from .data import _sync
+from .data import sync_device
 
 # %% ../../nbs/51_bench.step.ipynb #919b2118
 def _step_setup(preset='cpu', batch_size=None, n_frames=None, size=None, device='cpu', **overrides):
@@ -52,9 +52,9 @@ def _backbone_step(model, x3, opt=None, amp=None):
 # %% ../../nbs/51_bench.step.ipynb #2841d674
 def _times(fn, repeats, device) -> list:
     "Seconds of each of `repeats` runs of `fn()`, after one warm-up run."
-    fn(); _sync(device); ts = []
+    fn(); sync_device(device); ts = []
     for _ in range(repeats):
-        t = time.perf_counter(); fn(); _sync(device); ts.append(time.perf_counter() - t)
+        t = time.perf_counter(); fn(); sync_device(device); ts.append(time.perf_counter() - t)
     return ts
 
 def _median_time(fn, repeats, device) -> float: return statistics.median(_times(fn, repeats, device))
@@ -131,10 +131,10 @@ def step_memory(preset:str='cpu', batch_size:int=None, n_frames:int=None, size:i
     before, res = _peak_rss_mb(), {}
     if cuda: torch.cuda.reset_peak_memory_stats()
     for _ in range(2): _backbone_step(model, x3)
-    _sync(device); mid = _peak_rss_mb()
+    sync_device(device); mid = _peak_rss_mb()
     if cuda: res['cuda_backbone_peak_mb'] = torch.cuda.max_memory_allocated() / 2**20; torch.cuda.reset_peak_memory_stats()
     for _ in range(2): _train_step(model, opt, x, epoch)
-    _sync(device)
+    sync_device(device)
     res |= dict(peak_rss_mb=_peak_rss_mb(), backbone_rss_growth_mb=mid - before, rss_growth_mb=_peak_rss_mb() - mid)
     if cuda: res['cuda_peak_mb'] = torch.cuda.max_memory_allocated() / 2**20
     return res

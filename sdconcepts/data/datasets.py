@@ -7,8 +7,8 @@ __all__ = ['KINETICS_LAYOUTS', 'VIDEO_EXTS', 'FRAME_PATTERNS', 'SAMPLINGS', 'BAD
            'parse_ucf101', 'parse_hmdb51', 'parse_diving48', 'parse_kinetics', 'parse_list', 'parse_folder',
            'write_frames', 'num_frames_in_folder', 'read_frames', 'check_frame_folders', 'parse_frame_folders',
            'parse_frame_csv', 'to_frame_folders', 'frames_to_clip', 'VideoDataset', 'stack_clips', 'collate_clips',
-           'bad_kind', 'release_indices', 'release_differences', 'parse_auto', 'detect_dataset', 'split_index',
-           'carve_validation', 'check_videos_or_frames', 'check_dataset', 'sdc_check_data']
+           'bad_kind', 'kind_reason', 'release_indices', 'release_differences', 'parse_auto', 'detect_dataset',
+           'split_index', 'carve_validation', 'check_videos_or_frames', 'check_dataset', 'sdc_check_data']
 
 # %% ../../nbs/21_data.datasets.ipynb #a5a10a3d
 import csv, itertools, json, logging, os, random, re, shutil
@@ -24,7 +24,7 @@ from fastcore.basics import patch
 from fastcore.script import call_parse
 from ..errors import report_errors
 from .video import (VideoError, check_videos, num_frames, read_clip, sample_clip_indices, uniform_clip_indices,
-                              _check_indices, _check_size, _out_size, _rgb)
+                              check_frame_indices, check_frame_size, output_size, frame_rgb)
 
 # %% ../../nbs/21_data.datasets.ipynb #8bb87c3d
 def _lines(path):
@@ -241,10 +241,10 @@ def _read_jpeg(folder:str, pattern, i, size, run) -> np.ndarray:
         raise VideoError(folder, f'unreadable: cannot read {name} ({_torch_message(e)})') from None
     try: a = decode_jpeg(data, mode=ImageReadMode.RGB).permute(1, 2, 0).numpy()
     except Exception as e: raise VideoError(folder, f'unreadable: {name} does not decode as a JPEG ({_torch_message(e)})') from None
-    hw = _out_size(size, a.shape[1], a.shape[0])
+    hw = output_size(size, a.shape[1], a.shape[0])
     if hw == a.shape[:2]: return a
     yuv = av.VideoFrame.from_ndarray(np.ascontiguousarray(a), format='rgb24').reformat(format='yuv420p', interpolation='BILINEAR')
-    return _rgb(yuv, hw)   # read_clip's conversion of a decoded 4:2:0 frame
+    return frame_rgb(yuv, hw)   # read_clip's conversion of a decoded 4:2:0 frame
 
 # %% ../../nbs/21_data.datasets.ipynb #2fed33e1
 def read_frames(folder, # frame folder: `image_%05d.jpg` or `img_%05d.jpg` files numbered from 1
@@ -252,7 +252,7 @@ def read_frames(folder, # frame folder: `image_%05d.jpg` or `img_%05d.jpg` files
                 size=None, # None: native size; (h, w): resize to exactly that; int: short side, aspect kept
                ) -> torch.Tensor:
     "Frames `indices` of the frame folder `folder` as uint8 (T, H, W, 3), resized as `read_clip` resizes, or a `VideoError`."
-    idx, size = _check_indices(indices), _check_size(size)
+    idx, size = check_frame_indices(indices), check_frame_size(size)
     pattern, n, run = _folder_frames(folder)
     if max(idx) >= n: raise VideoError(folder, f'too short: asks frame {max(idx)} but the folder has {n} frames', n)
     got = {i: _read_jpeg(str(folder), pattern, i, size, run) for i in sorted(set(idx))}
@@ -505,7 +505,7 @@ def bad_kind(reason:str) -> str:
     if 'truncated' in r or 'stops after' in r: return 'truncated'
     return 'too short' if 'too short' in r or 'but the video has' in r else 'unreadable'
 
-def _kind_reason(reason:str) -> str:
+def kind_reason(reason:str) -> str:
     "`reason`, starting with its kind."
     k = bad_kind(reason)
     return reason if reason.lower().startswith(k) else f'{k}: {reason}'
@@ -695,7 +695,7 @@ def check_dataset(root, # folder holding the videos (files or frame folders)
                   decode:bool=True, # decode every frame (thorough); False: decode up to frame `min_frames` - 1 only
                  ) -> list:
     "(path, reason) of each bad video of a dataset, the reason starting with its kind (`BAD_KINDS`)."
-    return [(p, _kind_reason(r)) for p, r in check_videos_or_frames(_dataset_paths(root, source), min_frames, workers, decode)]
+    return [(p, kind_reason(r)) for p, r in check_videos_or_frames(_dataset_paths(root, source), min_frames, workers, decode)]
 
 def _dataset_paths(root, source) -> list:
     return sorted({str(Path(root) / p) for p, _ in to_frame_folders(root, parse_auto(source, root, train=None)[0])})
@@ -716,7 +716,7 @@ def sdc_check_data(root:str, # folder holding the videos (files or frame folders
                   ) -> int:
     "Check a video dataset (files or frame folders): print the videos that are missing, unreadable, truncated or too short, by kind; exit status 1 if any."
     paths = _dataset_paths(root, source)
-    groups = _by_kind([(p, _kind_reason(r)) for p, r in check_videos_or_frames(paths, min_frames, workers, decode=not quick)])
+    groups = _by_kind([(p, kind_reason(r)) for p, r in check_videos_or_frames(paths, min_frames, workers, decode=not quick)])
     for kind, files in groups:
         print(f'{kind} ({len(files)}):')
         for p, why in files: print(f'  {p}\t{why}')

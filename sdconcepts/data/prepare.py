@@ -19,7 +19,7 @@ from fastcore.script import call_parse
 from ..errors import report_errors
 from tqdm.auto import tqdm
 
-from .video import write_index_video, _out_size, _rgb
+from .video import write_index_video, output_size, frame_rgb
 from .datasets import VIDEO_EXTS, write_frames
 
 # %% ../../nbs/24_data.prepare.ipynb #b52c10f1
@@ -74,7 +74,7 @@ FRAME_QUALITY = 95   # JPEG quality of a frame copy (1-100; the colour is not su
 
 def _frame_size(width, height, short_side) -> tuple:
     "(h, w) of the frames of a frame copy: `read_clip`'s size at short side `short_side`; the source's when not smaller."
-    return (height, width) if not short_side or min(width, height) <= short_side else _out_size(short_side, width, height)
+    return (height, width) if not short_side or min(width, height) <= short_side else output_size(short_side, width, height)
 
 def extract_frames(src, # video file to read
                    folder, # frame folder to write: image_00001.jpg, image_00002.jpg, ...
@@ -86,7 +86,7 @@ def extract_frames(src, # video file to read
         s, n = c.streams.video[0], 0
         s.thread_count, s.thread_type = 1, 'SLICE'
         hw = _frame_size(s.width, s.height, short_side)
-        for f in c.decode(s): write_frames(folder, _rgb(f, hw)[None], start=n + 1, quality=quality); n += 1
+        for f in c.decode(s): write_frames(folder, frame_rgb(f, hw)[None], start=n + 1, quality=quality); n += 1
     return n
 
 # %% ../../nbs/24_data.prepare.ipynb #17b1222a

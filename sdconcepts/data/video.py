@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['index_frame', 'frame_index_code', 'write_index_video', 'VideoError', 'set_ffmpeg_logging', 'VideoInfo',
-           'video_cache_dir', 'video_info', 'num_frames', 'video_fps', 'read_clip', 'sample_clip_indices',
-           'uniform_clip_indices', 'check_videos', 'decode_throughput']
+           'video_cache_dir', 'video_info', 'num_frames', 'video_fps', 'output_size', 'frame_rgb',
+           'check_frame_indices', 'check_frame_size', 'read_clip', 'sample_clip_indices', 'uniform_clip_indices',
+           'check_videos', 'decord_batch', 'decode_throughput']
 
 # %% ../../nbs/20_data.video.ipynb #72a8d425
 import bisect, contextlib, hashlib, io, itertools, logging, os, pickle, tempfile, threading, time, uuid, zlib
@@ -337,7 +338,7 @@ def video_fps(path) -> float:
     return video_info(path).fps
 
 # %% ../../nbs/20_data.video.ipynb #60b50375
-def _out_size(size, width, height):
+def output_size(size, width, height):
     "(h, w) to decode to: `size` (h, w) as given, an int resizes the short side keeping the aspect ratio."
     if size is None: return height, width
     if isinstance(size, int):
@@ -347,7 +348,7 @@ def _out_size(size, width, height):
 
 # %% ../../nbs/20_data.video.ipynb #7fc854b0
 _reformatters = {}
-def _rgb(frame, hw):
+def frame_rgb(frame, hw):
     "Frame → uint8 (H, W, 3) array, resized on conversion (bilinear swscale, as decord)."
     key = os.getpid(), threading.get_ident()  # one converter per process and thread, never shared
     if key not in _reformatters: _reformatters[key] = VideoReformatter()
@@ -389,7 +390,7 @@ def _seek_run(c, s, info, w):
 def _checked_rgb(f, i, info, hw):
     "RGB of decoded frame `f`, which should be frame `i`; `_Fallback` when its fingerprint says otherwise."
     if _fingerprint(f) != info.fingerprints[i]: raise _Fallback()
-    return _rgb(f, hw)
+    return frame_rgb(f, hw)
 
 def _decode_seek(c, s, info, want, hw) -> dict:
     "Frames `want` (set of indices) as {index: array}: seek before each run, identify by pts, check fingerprints."
@@ -415,7 +416,7 @@ def _decode_sequential(c, s, info, want, hw, path) -> dict:
         if i in want:
             if _fingerprint(f) != info.fingerprints[i]:
                 raise VideoError(path, f'unreadable: frame {i} differs from its record (changed on disk?)')
-            got[i] = _rgb(f, hw)
+            got[i] = frame_rgb(f, hw)
         if i >= last: return got
     raise VideoError(path, f'unreadable: decoding stops before frame {last}, unlike its record (changed on disk?)')
 
@@ -464,7 +465,7 @@ def _is_index(v) -> bool:
     return v.ndim == 0 and _int_dtype(v.dtype) if isinstance(v, (np.ndarray, torch.Tensor)) else _is_int(v)
 
 # %% ../../nbs/20_data.video.ipynb #46d9532e
-def _check_indices(indices) -> list:
+def check_frame_indices(indices) -> list:
     "`indices` as a list of ints: a sequence, or a 1-d array or tensor, of non-negative integers."
     if isinstance(indices, (np.ndarray, torch.Tensor)):
         if indices.ndim != 1 or not _int_dtype(indices.dtype):
@@ -482,7 +483,7 @@ def _check_indices(indices) -> list:
     return idx
 
 # %% ../../nbs/20_data.video.ipynb #df1058be
-def _check_size(size):
+def check_frame_size(size):
     "`size` checked: None, a positive int (short side) or a pair of positive ints (height, width)."
     if size is None: return None
     if _is_int(size) and size > 0: return int(size)
@@ -505,9 +506,9 @@ def read_clip(path, # video file
     "Frames `indices` of the video at `path` as uint8 (T, H, W, 3), exactly those of a sequential decode, or a `VideoError`."
     if backend not in ('pyav', 'decord'): raise ValueError(f"backend must be 'pyav' or 'decord', got {backend!r}")
     if not _is_int(threads) or threads < 0: raise ValueError(f'threads must be an int >= 0, got {threads!r}')
-    idx, size, info = _check_indices(indices), _check_size(size), video_info(path)
+    idx, size, info = check_frame_indices(indices), check_frame_size(size), video_info(path)
     if max(idx) >= info.n_frames: raise _beyond(path, info, max(idx))
-    hw, read = _out_size(size, info.width, info.height), (_read_decord if backend == 'decord' else _read_pyav)
+    hw, read = output_size(size, info.width, info.height), (_read_decord if backend == 'decord' else _read_pyav)
     try: got = read(path, info, set(idx), hw, threads)
     except VideoError: raise
     except Exception as e: raise VideoError(path, f'unreadable: decoding failed ({type(e).__name__}: {e})') from e
@@ -587,8 +588,9 @@ def _time(fn, clips, repeats):
     return best_wall, best_cpu, out
 
 # %% ../../nbs/20_data.video.ipynb #697ef7fc
-def _decord_get_batch(path, idx, size):
-    h, w = _out_size(size, video_info(path).width, video_info(path).height)
+def decord_batch(path, idx, size):
+    "Frames `idx` by decord's own `get_batch` (frame-counting seeks: the benchmarks' reference, not exact on every file)."
+    h, w = output_size(size, video_info(path).width, video_info(path).height)
     return decord.VideoReader(str(path), width=w, height=h, num_threads=1).get_batch(idx).asnumpy()
 
 # %% ../../nbs/20_data.video.ipynb #e26567d8
@@ -596,7 +598,7 @@ def _clip_readers(size):
     "The three clip readers `decode_throughput` compares, by name: `read_clip` with each backend, plain decord."
     return {'read_clip': lambda p, i: read_clip(p, i, size).numpy(),
             'read_clip_decord': lambda p, i: read_clip(p, i, size, backend='decord').numpy(),
-            'decord_get_batch': lambda p, i: _decord_get_batch(p, i, size)}
+            'decord_get_batch': lambda p, i: decord_batch(p, i, size)}
 
 # %% ../../nbs/20_data.video.ipynb #d074a4d9
 def _throughput_figures(res, wrong, verbose):

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 from ..attention import attention_maps, frames_hwc, upsample_map
 from ..local_contrast import valid_concepts
-from .protocols import extract_features, cached_extraction, probe_representations, probe_table, _label_sets
+from .protocols import extract_features, cached_extraction, probe_representations, probe_table, label_sets
 
 # %% auto #0
 __all__ = ['FIGURES', 'top_concept_mean', 'concept_representations', 'extract_concepts', 'decoupling_gaps', 'class_means',
@@ -327,7 +327,7 @@ def concept_analysis(model,               # SDCModel (trained, or a random init 
     kw = dict(extract=extract_concepts, name='concepts', batch_size=batch_size, num_workers=workers, cache_dir=cache_dir,
               cache_key=cache_key, ratio=ratio, k=k, inputs=inputs, device=device, amp=amp, seed=seed, progress=progress)
     (ftr, ytr, itr), (fte, yte, ite) = (cached_extraction(model, ds, split, **kw) for ds, split in ((train_ds, 'train'), (test_ds, 'test')))
-    ltr, lte = _label_sets(labels, 0, itr, ytr), _label_sets(labels, 1, ite, yte)
+    ltr, lte = label_sets(labels, 0, itr, ytr), label_sets(labels, 1, ite, yte)
     new = [r for r in ftr if r not in (probe or {})]
     probe = (probe or {}) | probe_representations({r: ftr[r] for r in new}, {r: fte[r] for r in new}, ltr, lte, device=device, **(probe_kw or {}))
     out, classes, sims = _concept_blocks(probe, fte, lte, cfg, ratio, k, threshold)

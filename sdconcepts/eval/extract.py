@@ -19,7 +19,7 @@ from safetensors import safe_open
 from ..data.video import VideoError, set_ffmpeg_logging
 from ..data.datasets import DATASET_KINDS, VIDEO_EXTS, VideoDataset, collate_clips, detect_dataset, parse_auto, parse_folder, split_index
 from ..data.transforms import eval_transform
-from ..backbones import load_backbone, _save_safetensors
+from ..backbones import load_backbone, save_safetensors
 from ..train.runs import load_checkpoint, checkpoint_configs, backbone_from_checkpoint
 from ..train.loop import init_distributed
 from .protocols import extract_features, state_identity
@@ -126,7 +126,7 @@ def _shard_path(out, k) -> Path: return Path(out)/'shards'/f'shard-{k:05d}.safet
 
 def _write_shard(path, features, index, skipped):
     "Write one shard atomically: features (n, D) and dataset indices of its readable videos; [(index, reason)] in its metadata."
-    _save_safetensors(dict(features=features.float(), index=index.long()), path, dict(skipped=json.dumps(skipped)))
+    save_safetensors(dict(features=features.float(), index=index.long()), path, dict(skipped=json.dumps(skipped)))
 
 def _read_shard(path) -> tuple:
     "(features, index, [(index, reason)]) of a shard file."
@@ -219,7 +219,7 @@ def _assemble(out, n_shards, items, meta) -> Path:
     _write_text(out/'index.csv', _index_csv(items, idx))
     t = dict(features=torch.cat([f for f, i, _ in parts if len(i)]))
     if items[0][1] is not None: t['labels'] = torch.tensor([items[i][1] for i in idx], dtype=torch.int64)
-    path = _save_safetensors(t, out/'features.safetensors', meta | dict(format='sdconcepts.features', n_skipped=str(len(skipped))))
+    path = save_safetensors(t, out/'features.safetensors', meta | dict(format='sdconcepts.features', n_skipped=str(len(skipped))))
     shutil.rmtree(out/'shards', ignore_errors=True)
     return path
 

@@ -17,7 +17,7 @@ from ..data.transforms import train_transform, eval_transform
 from ..train.runs import build_model, run_split, load_run_config, load_checkpoint, checkpoint_configs, model_from_checkpoint
 from ..train.loop import resolve_device
 from .protocols import evaluate_backbone
-from .finetune import COCLR_LINEAR, FINETUNE_PRESETS, _at_epochs, _plain_batchnorm, finetune, frozen_probe
+from .finetune import COCLR_LINEAR, FINETUNE_PRESETS, at_epochs, plain_batchnorm, finetune, frozen_probe
 from .analysis import concept_analysis
 from .report import BaselineReport, DatasetReport, Report, paper_comparison, report_markdown, write_report
 
@@ -134,7 +134,7 @@ def cache_key(er: EvalRun, extra_frames: int = 0) -> dict:
 # %% ../../nbs/44_eval.run.ipynb #21ae8962
 def _plain_backbone(model) -> nn.Module:
     "A copy of `model`'s backbone with plain BatchNorm (the video's statistics): the representation that is evaluated."
-    return _plain_batchnorm(copy.deepcopy(model.backbone))
+    return plain_batchnorm(copy.deepcopy(model.backbone))
 
 def _random_model(model_cfg, seed=0) -> nn.Module:
     "The run's model, randomly initialised with `seed` (global RNG untouched), in eval mode: the baseline."
@@ -185,7 +185,7 @@ def _coclr_run(backbone, er: EvalRun, cfg: EvalConfig) -> dict:
     p = COCLR_LINEAR
     train = _loader(_augmented_dataset(er, p['crop_scale'], p['color_jitter'], p['jitter']), p['batch_size'], cfg, True)
     return frozen_probe(backbone, train, _loader(_test_dataset(er, cfg.crops), cfg.batch_size, cfg, False), er.labels,
-                        epochs=cfg.epochs, lr=cfg.coclr_lr, wd=p['wd'], milestones=_at_epochs(p['milestones'], cfg.epochs),
+                        epochs=cfg.epochs, lr=cfg.coclr_lr, wd=p['wd'], milestones=at_epochs(p['milestones'], cfg.epochs),
                         device=er.device, amp=cfg.amp, seed=cfg.seed)
 
 # %% ../../nbs/44_eval.run.ipynb #6ef4f2fd
@@ -196,7 +196,7 @@ def _finetune_run(backbone, er: EvalRun, cfg: EvalConfig) -> dict:
                     p['batch_size'] or cfg.batch_size, cfg, True)
     res = finetune(backbone, train, _loader(_test_dataset(er, cfg.crops), cfg.batch_size, cfg, False), 1 + max(l for _, l in items),
                    epochs=cfg.finetune_epochs, lr=p['lr'], backbone_lr_mult=p['backbone_lr_mult'], dropout=p['dropout'], wd=p['wd'],
-                   optimizer=p['optimizer'], milestones=_at_epochs(p['milestones'], cfg.finetune_epochs), device=er.device, amp=cfg.amp)
+                   optimizer=p['optimizer'], milestones=at_epochs(p['milestones'], cfg.finetune_epochs), device=er.device, amp=cfg.amp)
     return {'action': dict(top1=res['top1'], top5=res['top5'])}
 
 # %% ../../nbs/44_eval.run.ipynb #c5c1e098

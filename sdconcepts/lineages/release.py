@@ -15,8 +15,8 @@ from ..backbones import make_backbone, register_backbone
 from ..concepts import full_precision, projection_head
 from ..sinkhorn import multiview_swapped_prediction
 from ..regularizers import Reconstruction
-from ..attention import _tokens
-from ..local_contrast import _distance, info_nce, gather_with_grad
+from ..attention import feature_tokens
+from ..local_contrast import feature_distance, info_nce, gather_with_grad
 from ..model import code_diagnostics, feature_std
 
 # %% auto #0
@@ -77,7 +77,7 @@ def forward(self:LocalIntegrationTransformer,
             feature_map,            # (B,C,T,H,W) backbone feature map
             return_attention=True): # also return the (B,M,N) attention (each concept's distribution over the locations)
     "Local features (B,M,D), one per template, and the last iteration's attention (B,M,T*H*W) (or None)."
-    x = self.norm_tokens(_tokens(feature_map))
+    x = self.norm_tokens(feature_tokens(feature_map))
     k, v = self.k(x), self.v(x)
     p = templates.unsqueeze(0).expand(x.shape[0], -1, -1)
     for _ in range(self.iterations):
@@ -105,7 +105,7 @@ def release_local_contrast(o,           # (b,2,M,D) local features of clip 1 and
     other = 1 - torch.eye(b, device=o.device)[:, :, None]
     total = o.new_zeros(())
     for i, j in ((0, 1), (1, 0)):
-        d = _distance(torch.einsum('bmc,pmc->bpm', o[:, i], o[:, j].detach()), eps)
+        d = feature_distance(torch.einsum('bmc,pmc->bpm', o[:, i], o[:, j].detach()), eps)
         pos = (d.diagonal(dim1=0, dim2=1).T.pow(2) * valid).sum()
         neg = (F.relu(margin - d).pow(2) * other * valid[:, None]).sum()
         total = total + pos + neg / (b - 1)

@@ -12,9 +12,9 @@ import torch.distributed as dist
 from torch.utils.data import DistributedSampler
 from fastcore.basics import patch
 
-from ..data.video import check_videos
+from ..data.datasets import check_videos_or_frames
 from ..errors import UserError
-from ..data.datasets import bad_kind, _kind_reason
+from ..data.datasets import bad_kind, kind_reason
 
 # %% auto #0
 __all__ = ['EXIT_PREEMPTED', 'Preempted', 'StopSignal', 'ResumableSampler', 'TooManyBadVideos', 'summarize_bad',
@@ -100,10 +100,10 @@ def write_skipped(run_dir, ds, reasons: dict) -> Path:
 
 # %% ../../nbs/32_train.cluster.ipynb #406b7f13
 def _probe(ds, workers: int) -> dict:
-    "{item: reason} of the videos of `ds` that cannot give one sample: `check_videos` up to frame `ds.min_frames` - 1."
+    "{item: reason} of the videos of `ds` that cannot give one sample: `check_videos_or_frames` up to frame `ds.min_frames` - 1."
     where = {}
     for i, (p, _) in enumerate(ds.items): where.setdefault(str(ds.root/p), []).append(i)
-    return {i: _kind_reason(why) for p, why in check_videos(list(where), ds.min_frames, workers, decode=False) for i in where[p]}
+    return {i: kind_reason(why) for p, why in check_videos_or_frames(list(where), ds.min_frames, workers, decode=False) for i in where[p]}
 
 def check_training_data(ds, ctx, max_bad: float = 0.05, workers: int = 4, run_dir=None) -> dict:
     "{item: reason} of the unusable videos of `ds`, probed once (rank 0), marked bad, listed in `run_dir`; `TooManyBadVideos` past `max_bad`."

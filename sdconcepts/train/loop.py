@@ -21,8 +21,8 @@ from .runs import TrainConfig, OptimConfig, run_split
 from .cluster import ResumableSampler
 
 # %% auto #0
-__all__ = ['resolve_device', 'init_distributed', 'build_loader', 'param_groups', 'make_optimizer', 'lr_factor', 'make_scheduler',
-           'rng_state', 'set_rng_state', 'seed_everything', 'RunLog']
+__all__ = ['resolve_device', 'init_distributed', 'barrier', 'all_finite', 'build_loader', 'param_groups', 'make_optimizer',
+           'lr_factor', 'make_scheduler', 'rng_state', 'set_rng_state', 'seed_everything', 'RunningMean', 'RunLog']
 
 # %% ../../nbs/31_train.loop.ipynb #df0c9869
 def resolve_device(device: str = 'auto', local_rank: int = 0) -> torch.device:
@@ -47,12 +47,13 @@ def init_distributed(device: str = 'auto') -> SimpleNamespace:
     return SimpleNamespace(rank=rank, world=world, local_rank=local, device=dev, owns_group=owns, main=rank == 0)
 
 # %% ../../nbs/31_train.loop.ipynb #bacf26f7
-def _barrier(ctx):
+def barrier(ctx):
+    "Wait for every rank (nothing to do in a single process)."
     if ctx.world > 1:
         if ctx.device.type == 'cuda': dist.barrier(device_ids=[ctx.local_rank])
         else: dist.barrier()
 
-def _all_finite(t, ctx) -> bool:
+def all_finite(t, ctx) -> bool:
     "True when `t` is finite on every rank."
     ok = torch.isfinite(t.detach()).all().float().reshape(1).to(ctx.device)
     if ctx.world > 1: dist.all_reduce(ok, op=dist.ReduceOp.MIN)
@@ -156,7 +157,7 @@ def seed_everything(seed: int):
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
 # %% ../../nbs/31_train.loop.ipynb #4da0fca1
-class _Mean:
+class RunningMean:
     "Running sums of scalar outputs (tensors stay on their device until `means`)."
     def __init__(self): self.sums, self.n = {}, 0
     def add(self, out: dict):
@@ -168,7 +169,7 @@ class _Mean:
     def state(self) -> dict: return dict(sums={k: float(v) for k, v in self.sums.items()}, n=self.n)
     @classmethod
     def restore(cls, state=None):
-        "A `_Mean` holding `state` (from `state()`; None: empty)."
+        "A `RunningMean` holding `state` (from `state()`; None: empty)."
         m = cls()
         if state: m.sums, m.n = dict(state['sums']), state['n']
         return m

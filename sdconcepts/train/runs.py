@@ -22,11 +22,11 @@ from ..lineages.infonce import BaselineConfig, BaselineModel
 from ..lineages.supervised import SupervisedConfig, SupervisedModel
 
 # %% auto #0
-__all__ = ['LINEAGES', 'TRAIN_GROUPS', 'PRESETS', 'CHECKPOINT_KEYS', 'RESUME_KEYS', 'lineage_of', 'build_model', 'ConfigError',
-           'VideosConfig', 'ClipsConfig', 'OptimConfig', 'HardwareConfig', 'RunConfig', 'MonitorConfig', 'TrainConfig',
-           'data_root', 'run_split', 'override_configs', 'preset_configs', 'train_dict', 'flat_train', 'config_dict',
-           'configs_from_dict', 'save_run_config', 'load_run_config', 'check_run_dir', 'make_run_dir',
-           'CheckpointError', 'save_atomic', 'make_checkpoint', 'load_checkpoint', 'checkpoint_configs',
+__all__ = ['LINEAGES', 'OPTION_CHOICES', 'TRAIN_GROUPS', 'PRESETS', 'CHECKPOINT_KEYS', 'RESUME_KEYS', 'lineage_of', 'build_model',
+           'ConfigError', 'VideosConfig', 'ClipsConfig', 'OptimConfig', 'HardwareConfig', 'RunConfig', 'MonitorConfig',
+           'TrainConfig', 'data_root', 'run_split', 'override_configs', 'preset_configs', 'train_dict', 'flat_train',
+           'config_dict', 'configs_from_dict', 'save_run_config', 'load_run_config', 'check_run_dir', 'clear_run',
+           'make_run_dir', 'CheckpointError', 'save_atomic', 'make_checkpoint', 'load_checkpoint', 'checkpoint_configs',
            'model_from_checkpoint', 'backbone_from_checkpoint', 'export_backbone', 'checkpoint_files',
            'load_latest_checkpoint', 'read_metrics', 'plot_metrics']
 
@@ -48,7 +48,7 @@ def build_model(model_cfg) -> nn.Module:
 class ConfigError(UserError, ValueError):
     "A configuration that cannot be used (an option, a field of config.json or of a checkpoint); the message names it."
 
-_CHOICES = dict(dataset=DATASET_KINDS,
+OPTION_CHOICES = dict(dataset=DATASET_KINDS,
                 schedule=('cosine', 'step'), amp=('auto', 'none', 'bf16', 'fp16'), device=('auto', 'cpu', 'cuda'),
                 find_unused=('auto', 'always', 'never'), nan_policy=('stop', 'skip'))
 _AT_LEAST = dict(batch_size=1, n_frames=1, log_every=1, save_every=1, epochs=0)
@@ -60,7 +60,7 @@ def _check_fields(cfg):
     if 'jitter' in has:
         cfg.jitter = tuple(float(j) for j in cfg.jitter)
         if len(cfg.jitter) != 4 or not 0 <= cfg.jitter[3] <= 0.5: raise ConfigError(f"jitter={cfg.jitter}: give 4 strengths (brightness, contrast, saturation, hue ≤ 0.5)")
-    for k, allowed in _CHOICES.items():
+    for k, allowed in OPTION_CHOICES.items():
         if k in has and getattr(cfg, k) not in allowed: raise ConfigError(f"{k}={getattr(cfg, k)!r}; choose from {allowed}")
     for k, least in _AT_LEAST.items():
         if k in has and getattr(cfg, k) < least: raise ConfigError(f"{k}={getattr(cfg, k)}: give {least} or more")
@@ -330,7 +330,7 @@ def check_run_dir(run_dir, resume: bool = False, overwrite: bool = False):
     if _holds_run(run_dir) and not (resume or overwrite):
         raise FileExistsError(f"{run_dir} already holds a run; pass --resume to continue it or --overwrite to start over")
 
-def _clear_run(run_dir: Path):
+def clear_run(run_dir: Path):
     "Delete the files a run writes (and nothing else) from `run_dir`."
     for pat in _RUN_FILES:
         for f in run_dir.glob(pat): f.unlink()

@@ -15,10 +15,10 @@ from tqdm import tqdm
 
 from ..data.transforms import normalize_clips
 from .runs import (LINEAGES, TrainConfig, HardwareConfig, lineage_of, save_run_config, check_run_dir, make_run_dir,
-                                   data_root, _clear_run, save_atomic, make_checkpoint, load_checkpoint, load_latest_checkpoint,
+                                   data_root, clear_run, save_atomic, make_checkpoint, load_checkpoint, load_latest_checkpoint,
                                    RESUME_KEYS, flat_train)
-from .loop import (init_distributed, _barrier, _all_finite, build_loader, make_optimizer, make_scheduler,
-                             rng_state, set_rng_state, seed_everything, RunLog, _Mean)
+from .loop import (init_distributed, barrier, all_finite, build_loader, make_optimizer, make_scheduler,
+                             rng_state, set_rng_state, seed_everything, RunLog, RunningMean)
 from .cluster import (StopSignal, Preempted, check_training_data, sync_bad, write_skipped, check_bad_share,
                                 bad_reasons, summarize_bad)
 from .monitor import knn_monitor
@@ -53,12 +53,12 @@ def _setup_run_dir(self: Trainer):
     self._resumed = load_latest_checkpoint(self.run_dir, say) if resume else None   # (path, content), for `load`
     ckpt = self._resumed[0] if self._resumed else None
     if restart and ctx.main: print(f"restart {restart}: " + (f"resuming from {ckpt}" if ckpt else "no checkpoint yet, starting over"), flush=True)
-    _barrier(ctx)
+    barrier(ctx)
     if ctx.main:
         make_run_dir(self.run_dir)
-        if ckpt is None and (run.overwrite or resume): _clear_run(self.run_dir)  # resume without a checkpoint: fresh
+        if ckpt is None and (run.overwrite or resume): clear_run(self.run_dir)  # resume without a checkpoint: fresh
         data_root(cfg)   # the embedded dataset is written here, once, by the main process
-    _barrier(ctx)
+    barrier(ctx)
     return ckpt
 
 # %% ../../nbs/34_train.trainer.ipynb #688ad5ed
@@ -154,7 +154,7 @@ def state(self: Trainer) -> dict:
 @patch
 def save(self: Trainer):
     "Write checkpoint-last.pt (and the periodic one, a file of its own) from rank 0, after checking the weights are finite."
-    if not _all_finite(torch.stack([p.detach().float().abs().sum() for p in self.model.parameters()]), self.ctx):
+    if not all_finite(torch.stack([p.detach().float().abs().sum() for p in self.model.parameters()]), self.ctx):
         raise NonFiniteLoss(f"the weights became non-finite in epoch {self.epoch}; the last good checkpoint is kept: "
                             f"{self.run_dir/'checkpoint-last.pt'} (epoch {self.saved_epoch})")
     state = self.state()
@@ -197,7 +197,7 @@ def train_step(self: Trainer, x, epoch: int, y=None) -> dict | None:
     snap = [b.detach().clone() for b in self.model.buffers()] if self.cfg.optim.nan_policy == 'skip' else None
     with torch.autocast(self.ctx.device.type, dtype=self.amp, enabled=self.amp is not None):
         out = net(x, epoch=epoch, **({} if y is None else dict(y=y.to(self.ctx.device, non_blocking=True))))
-    if not _all_finite(out['loss'], self.ctx): return self._non_finite('loss', out, snap)
+    if not all_finite(out['loss'], self.ctx): return self._non_finite('loss', out, snap)
     self.opt.zero_grad(set_to_none=True)
     self.scaler.scale(out['loss']).backward()
     self.model.prototype_grad_hook(epoch)
@@ -211,7 +211,7 @@ def _optimizer_step(self: Trainer, out, epoch, snap):
     if clip:
         self.scaler.unscale_(self.opt)
         norm = nn.utils.clip_grad_norm_(self.model.parameters(), clip)
-        if not self.scaler.is_enabled() and not _all_finite(norm, self.ctx):  # fp16: the scaler skips inf steps itself
+        if not self.scaler.is_enabled() and not all_finite(norm, self.ctx):  # fp16: the scaler skips inf steps itself
             return self._non_finite('gradient norm', out, snap)
         out = out | dict(grad_norm=norm.detach())
     self.scaler.step(self.opt); self.scaler.update()
@@ -369,7 +369,7 @@ def train_epoch(self: Trainer, epoch: int, start: int = 0):
     batch, log_every = self.cfg.optim.batch_size, self.cfg.run.log_every
     (self.ddp or self.model).train(); self.sampler.set_epoch(epoch); self.dataset.set_epoch(epoch)
     self.sampler.skip = start * batch                                # the indices the resumed steps have already seen
-    window, whole, t_log, t_epoch = _Mean(), _Mean.restore(self.epoch_sums if start else None), time.perf_counter(), time.perf_counter()
+    window, whole, t_log, t_epoch = RunningMean(), RunningMean.restore(self.epoch_sums if start else None), time.perf_counter(), time.perf_counter()
     self._bar(epoch, start)
     it, t_end = iter(self.loader), time.perf_counter()
     for i in range(start, self.steps_per_epoch):
@@ -381,7 +381,7 @@ def train_epoch(self: Trainer, epoch: int, start: int = 0):
         timing = dict(lr=lr, data_time=t_data, step_time=time.perf_counter() - t_end - t_data)
         if out is not None: window.add(out | timing); whole.add(out | timing)
         if (i + 1) % log_every == 0 or i + 1 == self.steps_per_epoch:
-            self._log_window(window, epoch, time.perf_counter() - t_log, i + 1); window, t_log = _Mean(), time.perf_counter()
+            self._log_window(window, epoch, time.perf_counter() - t_log, i + 1); window, t_log = RunningMean(), time.perf_counter()
         if self.bar is not None: self.bar.update(1)
         if i + 1 < self.steps_per_epoch and self.stop.requested(self.ctx): self._preempt(epoch, i + 1, whole)
         t_end = time.perf_counter()
@@ -407,7 +407,7 @@ def _finish(self: Trainer):
     self.log.write(dict(kind='end', epoch=self.epoch, step=self.step, skipped=self.skipped, param_digests=digests,
                         ranks_in_sync=len(set(digests)) == 1, world_size=self.ctx.world))
     if len(set(digests)) > 1: warnings.warn(f"ranks ended with different weights: {digests}")
-    _barrier(self.ctx)
+    barrier(self.ctx)
 
 @patch
 def close(self: Trainer):
