@@ -104,7 +104,8 @@ def _open(path):
     try: c = av.open(str(path))
     except Exception as e: raise VideoError(path, f'unreadable: cannot open ({e})') from e
     if not c.streams.video:
-        c.close(); raise VideoError(path, 'no video stream' if c.streams else 'unreadable: the container lists no streams')
+        why = 'no video stream' if len(c.streams) else 'unreadable: the container lists no streams'   # before close: a closed file lists none
+        c.close(); raise VideoError(path, why)
     return c
 
 # %% ../../nbs/20_data.video.ipynb #89957e61
