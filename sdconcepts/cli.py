@@ -17,7 +17,7 @@ from .train.runs import (LINEAGES, PRESETS, TRAIN_GROUPS, TrainConfig, preset_co
                                    load_run_config, OPTION_CHOICES, load_checkpoint, checkpoint_configs, lineage_of, model_from_checkpoint,
                                    backbone_from_checkpoint)
 from .train.trainer import pretrain
-from .eval.run import EvalConfig, EVAL_CHOICES, evaluate_run
+from .eval.run import EVAL_GROUPS, EvalConfig, EVAL_CHOICES, evaluate_run
 
 # %% auto #0
 __all__ = ['cli_configs', 'grouped_parser', 'call_parse_grouped', 'sdc_pretrain', 'command_line', 'sdc_eval', 'export_weights',
@@ -192,7 +192,12 @@ def _with_eval_options(f):
     f.__signature__ = inspect.Signature([run] + _options([EvalConfig], {}) + [_VERBOSE])
     return f
 
-@call_parse
+def _eval_groups() -> dict:
+    "The option groups of `sdc_eval --help`: the command's own options, then one per evaluation group (`EVAL_GROUPS`)."
+    return {'command': ("the run to evaluate, and what to print", ['run', 'verbose']),
+            **{g: (cls.__doc__, [f.name for f in fields(cls)]) for g, cls in EVAL_GROUPS.items()}}
+
+@call_parse_grouped(_eval_groups)
 @report_errors
 @_with_eval_options
 def sdc_eval(run: str = 'runs/pretrain', **given):

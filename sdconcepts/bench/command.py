@@ -12,7 +12,7 @@ import torch
 from fastcore.script import call_parse
 from ..errors import report_errors
 from .data import machine_info, loader_vs_decode, ucf_shaped_videos, ucf_shape, prepared_speedup
-from .step import step_overhead, step_memory, flops_vs_matmul, amp_parity, fast_path, projections
+from .step import step_overhead, step_memory, flops_vs_matmul, amp_parity, fast_path, projections, activation_memory
 from .quality import quality_benchmark, quality_sweep
 
 # %% ../../nbs/53_bench.command.ipynb #6a35c1bf
@@ -88,6 +88,8 @@ def _run_benchmarks(s:dict) -> dict:
     if s.get('ucf_videos'): res |= _ucf_figures(s)   # ucf_shape, prepared
     if s.get('r21d_batch'):  # the paper's backbone at 16×112×112 (the paper-ucf101 preset), a small batch
         res['r21d'] = step_overhead('paper-ucf101', batch_size=s['r21d_batch'], repeats=max(2, s['repeats'] // 2), verbose=False)
+    small = dict(n_frames=4, size=32) if s['quick'] else {}   # the real presets' clips, or a smoke run's
+    res['memory'] = {p: activation_memory(p, **small) for p in ('paper-ucf101', 'release-ucf101')}   # what fits a GPU, per sample
     if torch.cuda.is_available():
         res['cuda'] = _step_figures(step_kw, s['repeats'], 4 * s['matmul'], 'cuda')
         res['cuda']['r21d'] = _step_figures(dict(preset='paper-ucf101'), s['repeats'], 4 * s['matmul'], 'cuda')

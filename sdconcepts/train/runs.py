@@ -50,7 +50,7 @@ class ConfigError(UserError, ValueError):
 
 OPTION_CHOICES = dict(dataset=DATASET_KINDS,
                 schedule=('cosine', 'step'), amp=('auto', 'none', 'bf16', 'fp16'), device=('auto', 'cpu', 'cuda'),
-                find_unused=('auto', 'always', 'never'), nan_policy=('stop', 'skip'))
+                find_unused=('auto', 'always', 'never'), nan_policy=('stop', 'skip'), checkpoint_activations=('none', 'stages', 'convs'))
 _AT_LEAST = dict(batch_size=1, n_frames=1, log_every=1, save_every=1, epochs=0)
 
 def _check_fields(cfg):
@@ -129,6 +129,7 @@ class HardwareConfig(_Group):
     compile: bool = False           # torch.compile the backbone in place (state-dict keys unchanged; the first steps compile)
     sync_bn: bool = False           # SyncBatchNorm across ranks (CUDA DDP only)
     find_unused: str = 'auto'       # DDP unused-parameter search: 'auto' (while L_local is off) | 'always' | 'never'
+    checkpoint_activations: str = 'none'  # ours: recompute the backbone's activations in the backward pass, 'none' | 'stages' | 'convs' (less memory, the same numbers)
 
 # %% ../../nbs/30_train.runs.ipynb #a1b2c3e6
 @dataclass

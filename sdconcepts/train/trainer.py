@@ -23,6 +23,7 @@ from .cluster import (StopSignal, Preempted, check_training_data, sync_bad, writ
                                 bad_reasons, summarize_bad)
 from .monitor import knn_monitor
 from ..errors import UserError
+from ..backbones import checkpoint_stages, factorised_convs
 
 # %% auto #0
 __all__ = ['NonFiniteLoss', 'Trainer', 'amp_dtype', 'collapse_warnings', 'params_digest', 'pretrain']
@@ -74,6 +75,8 @@ def _setup_model(self: Trainer):
         else: model = nn.SyncBatchNorm.convert_sync_batchnorm(model)
     model = model.to(ctx.device)
     if hw.channels_last: model = model.to(memory_format=torch.channels_last_3d)
+    if hw.checkpoint_activations != 'none':   # before compiling: the recomputed forward is the one compiled
+        checkpoint_stages(model.backbone, modules=factorised_convs(model.backbone) if hw.checkpoint_activations == 'convs' else None)
     if hw.compile: model.backbone.compile()   # in place: the module and its parameter names stay, only its forward is compiled
     if ctx.device.type == 'cuda': torch.backends.cudnn.benchmark = True   # fixed clip shapes: let cuDNN pick its fastest kernels
     return model
