@@ -18,6 +18,7 @@ from .train.runs import (LINEAGES, PRESETS, TRAIN_GROUPS, TrainConfig, preset_co
                                    backbone_from_checkpoint)
 from .train.trainer import pretrain
 from .eval.run import EVAL_GROUPS, EvalConfig, EVAL_CHOICES, evaluate_run
+from .hub import export_to_hub
 
 # %% auto #0
 __all__ = ['cli_configs', 'grouped_parser', 'call_parse_grouped', 'sdc_pretrain', 'command_line', 'sdc_eval', 'export_weights',
@@ -224,7 +225,12 @@ def export_weights(run, out, whole: bool = False, checkpoint=None) -> Path:
 def sdc_export(run: str = 'runs/pretrain',  # pretraining run directory (checkpoint-last.pt)
                out: str = None,              # the .safetensors file (default: <run>/backbone.safetensors, or <run>/model.safetensors with --whole)
                whole: bool = False,          # the whole model's state_dict (lineage, model configuration in the metadata), not the backbone alone
-               checkpoint: str = None):      # checkpoint to export (default: <run>/checkpoint-last.pt)
-    "Export a run's weights as .safetensors: the backbone alone (plain BatchNorm, its kind and sizes in the metadata), or the whole model."
+               checkpoint: str = None,       # checkpoint to export (default: <run>/checkpoint-last.pt)
+               hub: str = None,              # instead: a Hugging Face Hub folder with a model card, or a repository to push it to (user/name, hf://user/name)
+               private: bool = False):       # with --hub: a new Hub repository is private
+    "Export a run's weights as .safetensors (the backbone alone, plain BatchNorm, its kind and sizes in the metadata; or the whole model), or for the Hub."
+    if hub is not None:
+        where = export_to_hub(run, hub, whole, checkpoint, private=private or None)
+        print(f"{'model' if whole else 'backbone'} of {run} for the Hub: {where}"); return
     path = export_weights(run, out or Path(run)/('model.safetensors' if whole else 'backbone.safetensors'), whole, checkpoint)
     print(f"{'model' if whole else 'backbone'} of {run}: {path}")

@@ -15,7 +15,7 @@ import torch, torch.nn as nn
 from ..data.synthetic import synthetic_factors
 from ..data.datasets import DATASET_KINDS, VideoDataset, detect_dataset
 from ..data.transforms import train_transform, eval_transform
-from ..train.runs import build_model, run_split, load_run_config, load_checkpoint, checkpoint_configs, model_from_checkpoint
+from ..train.runs import build_model, run_split, load_run_config, load_checkpoint, checkpoint_configs, model_from_checkpoint, group_property
 from ..train.loop import resolve_device
 from .protocols import evaluate_backbone
 from .finetune import COCLR_LINEAR, FINETUNE_PRESETS, at_epochs, plain_batchnorm, finetune, frozen_probe
@@ -42,14 +42,6 @@ class _EvalGroup:
         if '_read_from' in self.__dict__:
             raise AttributeError(f"cfg.{self._read_from} is a copy of the group: set the field with replace(cfg, {name}=...)")
         object.__setattr__(self, name, value)
-
-def _eval_group(name: str, cls) -> property:
-    "The property `EvalConfig.<name>`: the fields of group `cls`, copied into a `cls`."
-    def read(self):
-        g = cls(**{f.name: getattr(self, f.name) for f in fields(cls)})
-        g.__dict__['_read_from'] = name   # a copy: assigning to it raises instead of changing nothing
-        return g
-    return property(read, doc=cls.__doc__)
 
 # %% ../../nbs/44_eval.run.ipynb #fa9dc5a1
 @dataclass
@@ -104,7 +96,7 @@ EVAL_GROUPS = dict(inputs=EvalInputsConfig, protocols=EvalProtocolsConfig, finet
 @dataclass
 class EvalConfig(EvalHardwareConfig, EvalFinetuneConfig, EvalProtocolsConfig, EvalInputsConfig):   # fields: the last base's first
     "How a pretraining run is evaluated (`evaluate_run`, `sdc_eval`): the fields of its groups (`EVAL_GROUPS`); None: the run's own setting or the device's default."
-    inputs, protocols, finetuning, hardware = (_eval_group(n, c) for n, c in EVAL_GROUPS.items())
+    inputs, protocols, finetuning, hardware = (group_property(n, c) for n, c in EVAL_GROUPS.items())
 
 # %% ../../nbs/44_eval.run.ipynb #bdcc015f
 def split_labels(root, train_items, test_items):

@@ -24,11 +24,11 @@ from ..lineages.supervised import SupervisedConfig, SupervisedModel
 # %% auto #0
 __all__ = ['LINEAGES', 'OPTION_CHOICES', 'TRAIN_GROUPS', 'PRESETS', 'CHECKPOINT_KEYS', 'RESUME_KEYS', 'lineage_of', 'build_model',
            'ConfigError', 'VideosConfig', 'ClipsConfig', 'OptimConfig', 'HardwareConfig', 'RunConfig', 'MonitorConfig',
-           'TrainConfig', 'data_root', 'run_split', 'override_configs', 'preset_configs', 'train_dict', 'flat_train',
-           'config_dict', 'configs_from_dict', 'save_run_config', 'load_run_config', 'check_run_dir', 'clear_run',
-           'make_run_dir', 'CheckpointError', 'save_atomic', 'make_checkpoint', 'load_checkpoint', 'checkpoint_configs',
-           'model_from_checkpoint', 'backbone_from_checkpoint', 'export_backbone', 'checkpoint_files',
-           'load_latest_checkpoint', 'read_metrics', 'plot_metrics']
+           'group_property', 'TrainConfig', 'data_root', 'run_split', 'override_configs', 'preset_configs',
+           'train_dict', 'flat_train', 'config_dict', 'configs_from_dict', 'save_run_config', 'load_run_config',
+           'check_run_dir', 'clear_run', 'make_run_dir', 'CheckpointError', 'save_atomic', 'make_checkpoint',
+           'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint', 'backbone_from_checkpoint',
+           'export_backbone', 'checkpoint_files', 'load_latest_checkpoint', 'read_metrics', 'plot_metrics']
 
 # %% ../../nbs/30_train.runs.ipynb #e7e18fbc
 LINEAGES = {'paper': (SDCConfig, SDCModel), 'release': (ReleaseConfig, ReleaseModel), 'recipe': (RecipeConfig, RecipeModel),
@@ -156,8 +156,8 @@ class MonitorConfig(_Group):
 TRAIN_GROUPS = dict(videos=VideosConfig, clips=ClipsConfig, optim=OptimConfig, hardware=HardwareConfig, run=RunConfig,
                     monitor=MonitorConfig)   # group → its class, in the order of config.json and of `sdc_pretrain --help`
 
-def _group_of(name: str, cls) -> property:
-    "The property `TrainConfig.<name>`: the fields of group `cls`, copied into a `cls`."
+def group_property(name: str, cls) -> property:
+    "The property `<name>` of a configuration composed of groups (`TrainConfig`, `EvalConfig`): the fields of group `cls`, copied into a `cls`."
     def read(self):
         g = cls(**{f.name: getattr(self, f.name) for f in fields(cls)})
         g.__dict__['_read_from'] = name   # a copy: assigning to it raises instead of changing nothing
@@ -167,7 +167,7 @@ def _group_of(name: str, cls) -> property:
 @dataclass
 class TrainConfig(MonitorConfig, RunConfig, HardwareConfig, OptimConfig, ClipsConfig, VideosConfig):   # fields: the last base's first
     "Everything about a pretraining run except the objective: the fields of its groups (`TRAIN_GROUPS`); the defaults are the `cpu-paper` preset's."
-    videos, clips, optim, hardware, run, monitor = (_group_of(n, c) for n, c in TRAIN_GROUPS.items())
+    videos, clips, optim, hardware, run, monitor = (group_property(n, c) for n, c in TRAIN_GROUPS.items())
 
 # %% ../../nbs/30_train.runs.ipynb #d432685f
 def data_root(cfg: TrainConfig):
