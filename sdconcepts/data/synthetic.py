@@ -9,16 +9,17 @@ import multiprocessing as mp
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
-from ..errors import report_errors
+from ..errors import UserError, report_errors
 
 # %% auto #0
-__all__ = ['SCENES', 'MOTIONS', 'SHAPES', 'render_background', 'render_clip', 'show_clips', 'synthetic_classes',
-           'synthetic_factors', 'make_synthetic', 'synthetic_cli']
+__all__ = ['SCENES', 'MOTIONS', 'SHAPES', 'CAMERAS', 'VARIANTS', 'render_background', 'render_clip', 'show_clips',
+           'motion_energy', 'synthetic_classes', 'synthetic_factors', 'variant_root', 'make_synthetic', 'synthetic_cli']
 
 # %% ../../nbs/22_data.synthetic.ipynb #fe4ad7c6
 SCENES = ('stripes', 'checker', 'blobs', 'gradient', 'dots', 'rings')  # static factor: background textures
 MOTIONS = ('horizontal', 'vertical', 'diagonal', 'circular', 'zoom', 'still')  # dynamic factor: object motions
 SHAPES = ('disk', 'square', 'diamond', 'triangle', 'cross')  # optional nuisance: object shapes, shared by all classes
+CAMERAS = ('pan', 'zoom', 'shake')  # hard variant: camera motions, drawn per clip independently of the class
 
 # %% ../../nbs/22_data.synthetic.ipynb #a09ff9df
 def _rotated(y, x, theta):
@@ -158,6 +159,68 @@ def _paste(frames, mask, alpha, org, colour):
         frames[t][fs] = np.round(frames[t][fs]*(1 - a) + colour*255*a).astype(np.uint8)
         mask[t][fs] |= a[..., 0] > 0
 
+# %% ../../nbs/22_data.synthetic.ipynb #4d31bc49
+def _distractor_layer(frames, rng, cols, n_max):
+    "Paste 1 to `n_max` distractors (no disks, radius 8-12%, own straight bouncing paths) into `frames`; their paths."
+    T, S = frames.shape[:2]; geo = []
+    for _ in range(rng.integers(1, n_max + 1)):     # all paths first: no colour draw can shift them
+        r, a = rng.uniform(0.08, 0.12)*S, rng.uniform(0, 2*np.pi); m = 1.25*r + 1
+        step = np.array([np.sin(a), np.cos(a)])*rng.uniform(0.015, 0.04)*S
+        geo.append((_bounce(rng.uniform(m, S - m, 2), step, m, S - m, T), r, SHAPES[1 + rng.integers(len(SHAPES) - 1)]))
+    for c, r, shape in geo:
+        alpha, org = _object_alpha(shape, rng, c, np.ones(T), r)
+        _paste(frames, np.zeros(frames.shape[:3], bool), alpha, org, _object_colour(rng, cols))
+    return [c for c, _, _ in geo]
+
+# %% ../../nbs/22_data.synthetic.ipynb #793a64fd
+def _camera_windows(kind, rng, size, n_frames):
+    "(T,3) windows `(y0, x0, side)` of the rendered frame that the camera sees, for `kind` in `CAMERAS`."
+    t = np.arange(n_frames)
+    if kind == 'pan':     # a 75-85% window sliding 2-4% of the frame per frame at a random angle, bouncing
+        side, a = rng.uniform(0.75, 0.85)*size, rng.uniform(0, 2*np.pi)
+        step = np.array([np.sin(a), np.cos(a)])*rng.uniform(0.02, 0.04)*size
+        yx = _bounce(rng.uniform(0, size - side, 2), step, 0, size - side, n_frames)
+    elif kind == 'zoom':  # the side swings between 60% and 90% of the frame every 10-16 frames about a fixed centre
+        side = size*(0.75 + 0.15*np.sin(2*np.pi*t/rng.uniform(10, 16) + rng.uniform(0, 2*np.pi)))
+        yx = rng.uniform(0.45, 0.55, 2)*size - side[:, None]/2
+    elif kind == 'shake': # a 90% window jittered about the centre by 2.5% of the frame (sd) every frame
+        side = 0.9*size
+        yx = np.clip(0.05*size + rng.normal(0, 0.025*size, (n_frames, 2)), 0, 0.1*size)
+    else: raise ValueError(f'unknown camera motion {kind!r}; choose from {CAMERAS}')
+    return np.column_stack([yx, np.broadcast_to(side, n_frames)]).astype(float)
+
+# %% ../../nbs/22_data.synthetic.ipynb #371817a9
+def _bilinear(coord, n):
+    "Lower and upper pixel indices and the upper weight of positions `coord` on a grid of `n` pixels (clamped)."
+    c = np.clip(coord, 0, n - 1); lo = np.floor(c).astype(int)
+    return lo, np.minimum(lo + 1, n - 1), c - lo
+
+def _camera_view(frames, windows):
+    "Float frames (T,H,W,C) resampled (bilinear) so frame t shows the square window `windows[t]` at full size."
+    T, S = frames.shape[:2]; g = (np.arange(S) + 0.5)/S
+    (y0, y1, wy), (x0, x1, wx) = (_bilinear(windows[:, i:i + 1] + g*windows[:, 2:] - 0.5, S) for i in (0, 1))
+    t = np.arange(T)[:, None, None]
+    f = lambda yi, xi: frames[t, yi[:, :, None], xi[:, None, :]]
+    wy, wx = wy[:, :, None, None], wx[:, None, :, None]
+    return (f(y0, x0)*(1 - wx) + f(y0, x1)*wx)*(1 - wy) + (f(y1, x0)*(1 - wx) + f(y1, x1)*wx)*wy
+
+# %% ../../nbs/22_data.synthetic.ipynb #11e6c8b6
+def _lighting(rng, n_frames, amount):
+    "Per-frame gain and offset (T,) ramping smoothly (smoothstep) from (1, 0) to a random (gain, offset) of size `amount`."
+    u = np.linspace(0, 1, n_frames); u = u*u*(3 - 2*u)
+    return 1 + rng.uniform(-amount, amount)*u, rng.uniform(-amount, amount)/2*u
+
+# %% ../../nbs/22_data.synthetic.ipynb #5d3e6178
+def _film(frames, mask, rc, rl, camera_share, cameras, lighting):
+    "Film the rendered scene: the camera's view (in a `camera_share` of clips, stream `rc`), then the light (stream `rl`)."
+    f, T, S = frames.astype(np.float32), len(frames), frames.shape[1]
+    if rc.uniform() < camera_share:
+        w = _camera_windows(cameras[rc.integers(len(cameras))], rc, S, T)
+        f, mask = _camera_view(f, w), _camera_view(mask[..., None].astype(np.float32), w)[..., 0] > 0.5
+    if lighting:
+        g, o = _lighting(rl, T, lighting); f = f*g[:, None, None, None] + 255*o[:, None, None, None]
+    return np.clip(np.round(f), 0, 255).astype(np.uint8), mask
+
 # %% ../../nbs/22_data.synthetic.ipynb #80dd1787
 def render_clip(scene:str|int, # static factor: a name in `SCENES` or its index
                 motion:str|int, # dynamic factor: a name in `MOTIONS` or its index
@@ -167,17 +230,25 @@ def render_clip(scene:str|int, # static factor: a name in `SCENES` or its index
                 n_objects:int=1, # foreground objects, each with its own colour, shape and path of the same motion
                 shapes:tuple=('disk',), # object shapes drawn from (names in `SHAPES`)
                 return_mask:bool=False, # also return the (T,H,W) bool mask of object pixels
+                camera_share:float=0., # probability that the clip has a camera motion (drawn from `cameras`)
+                cameras:tuple=CAMERAS, # camera motions drawn from (names in `CAMERAS`)
+                distractors:int=0, # at most this many distractor objects (at least one when > 0)
+                lighting:float=0., # size of the smooth gain/offset ramp over the clip (0: constant light)
                ):
     "Render one clip as uint8 (T,H,W,3) frames (and optionally the object mask)."
     scene, motion = SCENES[scene] if isinstance(scene, (int, np.integer)) else scene, MOTIONS[motion] if isinstance(motion, (int, np.integer)) else motion
+    hard = camera_share > 0 or distractors > 0 or lighting > 0
+    rd, rc, rl = rng.spawn(3) if hard else (None,)*3  # the nuisances' own streams: they never see the class draws
     bg, cols = render_background(scene, rng, size)
     frames = np.repeat(np.round(bg*255).astype(np.uint8)[None], n_frames, 0)
     mask = np.zeros(frames.shape[:3], bool)
+    if distractors: _distractor_layer(frames, rd, cols, distractors)
     for _ in range(n_objects):
         r = rng.uniform(0.17, 0.19)*size if motion == 'zoom' else rng.uniform(0.2, 0.24)*size
         c, s = _trajectory(motion, rng, size, n_frames, r)
         alpha, org = _object_alpha(shapes[rng.integers(len(shapes))], rng, c, s, r)
         _paste(frames, mask, alpha, org, _object_colour(rng, cols))
+    if hard: frames, mask = _film(frames, mask, rc, rl, camera_share, cameras, lighting)
     return (frames, mask) if return_mask else frames
 
 # %% ../../nbs/22_data.synthetic.ipynb #bd63ba62
@@ -199,6 +270,19 @@ def show_clips(clips, # list of uint8 (T,H,W,3) arrays (or tensors)
     for a in axs.flat: a.set_xticks([]); a.set_yticks([])
     fig.tight_layout()
     return fig
+
+# %% ../../nbs/22_data.synthetic.ipynb #747acfa8
+VARIANTS = {'default': {}, 'hard': dict(camera_share=0.5, distractors=2, lighting=0.3)}  # name → `render_clip` options
+
+# %% ../../nbs/22_data.synthetic.ipynb #068d2a3b
+def motion_energy(clip, # uint8 (T,H,W,3) frames
+                  mask, # (T,H,W) bool mask of the class objects
+                 ) -> dict:
+    "Mean |frame difference| (0-255, averaged over channels) per frame pair: on the class objects, off them, whole frame."
+    d = np.abs(np.diff(np.asarray(clip, np.float32), axis=0)).mean(-1)
+    obj = np.asarray(mask[1:]) | np.asarray(mask[:-1])            # pixels an object covers in either frame
+    mean = lambda m: (d*m).sum((1, 2))/np.maximum(m.sum((1, 2)), 1)
+    return {'object': mean(obj), 'background': mean(~obj), 'frame': d.mean((1, 2))}
 
 # %% ../../nbs/22_data.synthetic.ipynb #73a41a8d
 _X264 = 'bframes=0:keyint=16:min-keyint=16:scenecut=0:threads=1:rc-lookahead=0:sync-lookahead=0'
@@ -233,9 +317,9 @@ def synthetic_factors(labels, # action labels: a tensor, array or list of ints
     return {'action': labels, 'static': labels // n_dynamic, 'dynamic': labels % n_dynamic}
 
 # %% ../../nbs/22_data.synthetic.ipynb #e2771a39
-def _write_clip(path, s, m, i, seed, size, n_frames, fps, crf):
-    "Render clip `i` of class (s, m) with its own seeded stream and write it to `path`."
-    frames = render_clip(s, m, np.random.default_rng([seed, s, m, i]), size, n_frames)
+def _write_clip(path, s, m, i, seed, size, n_frames, fps, crf, options=None):
+    "Render clip `i` of class (s, m) with its own seeded stream (and `render_clip` `options`) and write it to `path`."
+    frames = render_clip(s, m, np.random.default_rng([seed, s, m, i]), size, n_frames, **(options or {}))
     _encode_video(frames, path, fps, crf)
 
 def _write_many(jobs):
@@ -280,7 +364,7 @@ def _plan(root, classes, p):
         for i in range(n_train + p['n_test_per_class']):
             rel = f'videos/{c}/{c}_{i:04d}.mp4'
             lists['train' if i < n_train else 'test'].append(f'{rel} {label}')
-            jobs.append((root/rel, label // p['n_dynamic'], label % p['n_dynamic'], i, p['seed'], p['size'], p['n_frames'], p['fps'], p['crf']))
+            jobs.append((root/rel, label // p['n_dynamic'], label % p['n_dynamic'], i, p['seed'], p['size'], p['n_frames'], p['fps'], p['crf'], p.get('options')))
     return jobs, lists
 
 # %% ../../nbs/22_data.synthetic.ipynb #93d10bcf
@@ -292,8 +376,16 @@ def _write_index(root, classes, lists, params, n_videos, t0) -> float:
     (root/_MANIFEST).write_text(json.dumps(dict(params=params, n_videos=n_videos, seconds=round(secs, 2)), indent=1))
     return secs
 
+# %% ../../nbs/22_data.synthetic.ipynb #34804ff5
+def variant_root(root:str|Path='data/synthetic', # folder of the default variant
+                 variant:str='default', # a name in `VARIANTS`
+                ) -> Path:
+    "Folder of a synthetic variant: `root` for 'default', else `root-<variant>` beside it."
+    if variant not in VARIANTS: raise UserError(f"unknown synthetic variant {variant!r}: choose from {', '.join(VARIANTS)}")
+    return Path(root) if variant == 'default' else Path(f'{root}-{variant}')
+
 # %% ../../nbs/22_data.synthetic.ipynb #2290b610
-def make_synthetic(root:str|Path='data/synthetic', # output directory
+def make_synthetic(root:str|Path|None=None, # output directory; None: `variant_root(variant=variant)`
                    n_train_per_class:int=40, # training clips per class
                    n_test_per_class:int=10, # test clips per class
                    size:int=128, # height = width (even)
@@ -306,25 +398,28 @@ def make_synthetic(root:str|Path='data/synthetic', # output directory
                    crf:int=18, # h264 constant rate factor (lower = better quality)
                    force:bool=False, # regenerate even when a matching dataset is present
                    verbose:bool=True, # print what was done and how long it took
+                   variant:str='default', # a name in `VARIANTS`: 'hard' adds camera motion, distractors, light changes
                   ) -> Path:
     "Write (or reuse) the synthetic scene × motion video dataset under `root`; return `root`."
-    root = Path(root); assert size % 2 == 0 and n_frames >= 2, (size, n_frames)
+    root = Path(root) if root is not None else variant_root(variant=variant)
+    variant_root(root, variant); assert size % 2 == 0 and n_frames >= 2, (size, n_frames)
     if size in _DECORD_BAD_SIZES: warnings.warn(f'decord 0.6 cannot batch-decode {size}x{size} h264 files; prefer 32, 64 or ≥ 80')
     params = dict(version=2, n_train_per_class=n_train_per_class, n_test_per_class=n_test_per_class, size=size,
                   n_frames=n_frames, fps=fps, seed=seed, n_static=n_static, n_dynamic=n_dynamic, crf=crf)
+    if variant != 'default': params |= dict(variant=variant, options=VARIANTS[variant])
     if not force and _is_complete(root, params): return root
     t0, classes = time.time(), synthetic_classes(n_static, n_dynamic)
     _clear(root)
     jobs, lists = _plan(root, classes, params)
     _run_jobs(jobs, workers or min(os.cpu_count() or 1, 8))
     secs = _write_index(root, classes, lists, params, len(jobs), t0)
-    if verbose: print(f'make_synthetic: wrote {len(jobs)} videos to {root} in {secs:.1f}s')
+    if verbose: print(f'make_synthetic: wrote {len(jobs)} {variant} videos to {root} in {secs:.1f}s')
     return root
 
 # %% ../../nbs/22_data.synthetic.ipynb #799d90c0
 @call_parse
 @report_errors
-def synthetic_cli(root:str='data/synthetic', # output directory
+def synthetic_cli(root:str=None, # output directory (default: data/synthetic, or data/synthetic-<variant>)
                   n_train_per_class:int=40, # training clips per class
                   n_test_per_class:int=10, # test clips per class
                   size:int=128, # height = width (even)
@@ -334,7 +429,8 @@ def synthetic_cli(root:str='data/synthetic', # output directory
                   n_dynamic:int=5, # number of motions (≤ 6)
                   workers:int=None, # processes (default: CPUs, ≤ 8)
                   force:bool=False, # regenerate even when present
+                  variant:str='default', # 'default', or 'hard' (camera motion, distractors, light changes)
                  ):
     "Write (or reuse) the synthetic scene × motion video dataset."
     make_synthetic(root, n_train_per_class, n_test_per_class, size, n_frames, seed=seed, n_static=n_static,
-                   n_dynamic=n_dynamic, workers=workers, force=force)
+                   n_dynamic=n_dynamic, workers=workers, force=force, variant=variant)

@@ -113,7 +113,7 @@ DATASET_NAMES = dict(ucf101='UCF-101', hmdb51='HMDB-51', kinetics='Kinetics-400'
 
 def dataset_name(cfg) -> str:
     "The name of a TrainConfig's dataset ('UCF-101', 'HMDB-51', 'Kinetics-400', 'Diving-48'), else its layout, or 'synthetic'."
-    if cfg.data == 'synthetic': return 'synthetic'
+    if cfg.data == 'synthetic' or cfg.data.startswith('synthetic:'): return cfg.data   # an embedded dataset, by its variant
     kind = cfg.dataset if cfg.dataset != 'auto' else detect_dataset(cfg.data) if Path(cfg.data).exists() else 'auto'
     return DATASET_NAMES.get(kind, kind)
 

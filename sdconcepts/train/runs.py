@@ -13,7 +13,7 @@ from torch import nn
 import sdconcepts
 from ..errors import UserError
 from ..data.datasets import DATASET_KINDS, split_index
-from ..data.synthetic import make_synthetic
+from ..data.synthetic import make_synthetic, variant_root
 from ..backbones import SplitBatchNorm, merge_batchnorm
 from ..model import SDCConfig, SDCModel
 from ..lineages.release import ReleaseConfig, ReleaseModel
@@ -78,7 +78,7 @@ class _Group:
 @dataclass
 class VideosConfig(_Group):
     "Where the training videos are, how they are checked before training, how they are loaded."
-    data: str = 'synthetic'         # 'synthetic' (the embedded dataset, generated on first use) or a dataset root / index file
+    data: str = 'synthetic'         # 'synthetic' (the embedded dataset, generated on first use), 'synthetic:hard' (its variant with camera motion, distractors, lighting), or a dataset root / index file
     dataset: str = 'auto'           # index format of `data`: 'auto' | 'list' | 'ucf101' | 'hmdb51' | 'kinetics' | 'diving48' | 'frames' | 'folder'
     split: int = 1                  # official split of UCF-101 / HMDB-51
     synthetic_root: str = 'data/synthetic'  # where the embedded dataset is written
@@ -171,9 +171,11 @@ class TrainConfig(MonitorConfig, RunConfig, HardwareConfig, OptimConfig, ClipsCo
 
 # %% ../../nbs/30_train.runs.ipynb #d432685f
 def data_root(cfg: TrainConfig):
-    "The dataset root of a run: `cfg.videos.data`, or the embedded dataset (written on first use) when it is 'synthetic'."
+    "The dataset root of a run: `cfg.videos.data`, or an embedded dataset (written on first use): 'synthetic', 'synthetic:<variant>'."
     v = cfg.videos
-    return make_synthetic(v.synthetic_root, verbose=cfg.run.progress) if v.data == 'synthetic' else v.data
+    if v.data != 'synthetic' and not v.data.startswith('synthetic:'): return v.data
+    variant = v.data.partition(':')[2] or 'default'           # 'synthetic:hard' → `synthetic_root`-hard
+    return make_synthetic(variant_root(v.synthetic_root, variant), verbose=cfg.run.progress, variant=variant)
 
 def run_split(cfg: TrainConfig, train: bool = True) -> tuple:
     "(video root, [(relative path, label)]) of the training or test split of a run's data."
