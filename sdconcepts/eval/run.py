@@ -15,7 +15,7 @@ import torch, torch.nn as nn
 from ..data.synthetic import synthetic_factors
 from ..data.datasets import DATASET_KINDS, VideoDataset, detect_dataset
 from ..data.transforms import train_transform, eval_transform
-from ..train.runs import build_model, run_split, load_run_config, load_checkpoint, checkpoint_configs, model_from_checkpoint, group_property
+from ..train.runs import build_model, run_split, load_run_config, load_checkpoint, checkpoint_configs, model_from_checkpoint, group_property, ConfigGroup
 from ..train.loop import resolve_device
 from .protocols import evaluate_backbone
 from .finetune import COCLR_LINEAR, FINETUNE_PRESETS, at_epochs, plain_batchnorm, finetune, frozen_probe
@@ -35,13 +35,9 @@ def _check_eval_config(cfg):
         if k in v and v[k] not in allowed: raise ValueError(f"{k}={v[k]!r}; choose from {allowed}")
 
 # %% ../../nbs/44_eval.run.ipynb #7e8e7d9c
-class _EvalGroup:
-    "What the groups of `EvalConfig` share: choices checked when made; a group read from an `EvalConfig` is a copy that refuses assignment."
-    def __post_init__(self): _check_eval_config(self)
-    def __setattr__(self, name, value):
-        if '_read_from' in self.__dict__:
-            raise AttributeError(f"cfg.{self._read_from} is a copy of the group: set the field with replace(cfg, {name}=...)")
-        object.__setattr__(self, name, value)
+class _EvalGroup(ConfigGroup):
+    "The groups of `EvalConfig`: their choices checked by `_check_eval_config`."
+    def check(self): _check_eval_config(self)
 
 # %% ../../nbs/44_eval.run.ipynb #fa9dc5a1
 @dataclass

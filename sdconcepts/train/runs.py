@@ -23,12 +23,13 @@ from ..lineages.supervised import SupervisedConfig, SupervisedModel
 
 # %% auto #0
 __all__ = ['LINEAGES', 'OPTION_CHOICES', 'TRAIN_GROUPS', 'PRESETS', 'CHECKPOINT_KEYS', 'RESUME_KEYS', 'lineage_of', 'build_model',
-           'ConfigError', 'VideosConfig', 'ClipsConfig', 'OptimConfig', 'HardwareConfig', 'RunConfig', 'MonitorConfig',
-           'group_property', 'TrainConfig', 'data_root', 'run_split', 'override_configs', 'preset_configs',
-           'train_dict', 'flat_train', 'config_dict', 'configs_from_dict', 'save_run_config', 'load_run_config',
-           'check_run_dir', 'clear_run', 'make_run_dir', 'CheckpointError', 'save_atomic', 'make_checkpoint',
-           'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint', 'backbone_from_checkpoint',
-           'export_backbone', 'checkpoint_files', 'load_latest_checkpoint', 'read_metrics', 'plot_metrics']
+           'ConfigError', 'ConfigGroup', 'VideosConfig', 'ClipsConfig', 'OptimConfig', 'HardwareConfig', 'RunConfig',
+           'MonitorConfig', 'group_property', 'TrainConfig', 'data_root', 'run_split', 'override_configs',
+           'preset_configs', 'train_dict', 'flat_train', 'config_dict', 'configs_from_dict', 'save_run_config',
+           'load_run_config', 'check_run_dir', 'clear_run', 'make_run_dir', 'CheckpointError', 'save_atomic',
+           'make_checkpoint', 'load_checkpoint', 'checkpoint_configs', 'model_from_checkpoint',
+           'backbone_from_checkpoint', 'export_backbone', 'checkpoint_files', 'load_latest_checkpoint', 'read_metrics',
+           'plot_metrics']
 
 # %% ../../nbs/30_train.runs.ipynb #e7e18fbc
 LINEAGES = {'paper': (SDCConfig, SDCModel), 'release': (ReleaseConfig, ReleaseModel), 'recipe': (RecipeConfig, RecipeModel),
@@ -66,13 +67,18 @@ def _check_fields(cfg):
         if k in has and getattr(cfg, k) < least: raise ConfigError(f"{k}={getattr(cfg, k)}: give {least} or more")
 
 # %% ../../nbs/30_train.runs.ipynb #a1b2c3d2
-class _Group:
-    "What the groups of `TrainConfig` share: fields checked when made; a group read from a `TrainConfig` is a copy that refuses assignment."
-    def __post_init__(self): _check_fields(self)
+class ConfigGroup:
+    "A group of a composed configuration (`TrainConfig`, `EvalConfig`): `check`ed when made; one read from the configuration is a copy that refuses assignment."
+    def check(self): "Raise on a value the group does not allow (none here)."
+    def __post_init__(self): self.check()
     def __setattr__(self, name, value):
         if '_read_from' in self.__dict__:
             raise AttributeError(f"cfg.{self._read_from} is a copy of the group: set the field with replace(cfg, {name}=...)")
         object.__setattr__(self, name, value)
+
+class _Group(ConfigGroup):
+    "The groups of `TrainConfig`: their fields checked by `_check_fields`."
+    def check(self): _check_fields(self)
 
 # %% ../../nbs/30_train.runs.ipynb #a1b2c3d4
 @dataclass
