@@ -100,11 +100,11 @@ def _run_benchmarks(s:dict) -> dict:
     return res | dict(machine=machine_info(), seconds=time.perf_counter() - t0, settings=s)
 
 # %% ../../nbs/53_bench.command.ipynb #d1e2f3a1
-def _quality_command(sweep:bool, out:str, seeds:int, variants:str, epochs:int):
+def _quality_command(sweep:bool, out:str, seeds:int, variants:str, epochs:int, data:str=None, picks:str=None):
     "What `sdc_bench --sweep` (`quality_sweep`) or `--quality` (`quality_benchmark`) runs, with their defaults."
-    kw = {} if epochs is None else dict(epochs=epochs)
+    kw = {k: v for k, v in dict(epochs=epochs, data=data).items() if v is not None}
     if sweep: quality_sweep(out or 'runs/quality', seeds=seeds or 1, variants=tuple((variants or 'infonce,supervised').split(',')), **kw)
-    else: quality_benchmark(out or 'runs/quality', seeds=seeds or 3, variants=variants and tuple(variants.split(',')), **kw)
+    else: quality_benchmark(out or 'runs/quality', seeds=seeds or 3, variants=variants and tuple(variants.split(',')), picks=picks, **kw)
 
 # %% ../../nbs/53_bench.command.ipynb #21b78632
 @call_parse
@@ -134,9 +134,11 @@ def sdc_bench(out:str=None, # write DIR/bench.json (None: print only)
               variants:str=None, # quality: comma-separated names of QUALITY_VARIANTS (default: QUALITY_DEFAULT)
               epochs:int=None, # quality: training epochs (default: the preset's)
               sweep:bool=False, # instead: the settings sweep on the validation split (writes sweep.json / sweep.md)
+              data:str=None, # quality / sweep: the dataset (default: the embedded one; 'synthetic:hard' its hard variant)
+              picks:str=None, # quality: a sweep.json whose picks the rows run with (default: QUALITY_VARIANTS' own settings)
              ):
     "Benchmark the data pipeline and the training step; print a table, write `out`/bench.json (or, with --quality, the quality tables)."
-    if sweep or quality: return _quality_command(sweep, out, seeds, variants, epochs)
+    if sweep or quality: return _quality_command(sweep, out, seeds, variants, epochs, data, picks)
     res = _run_benchmarks(dict(locals()))
     print(bench_table(res))
     if out is not None:

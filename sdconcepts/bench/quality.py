@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['QUALITY_VARIANTS', 'QUALITY_DEFAULT', 'QUALITY_TITLES', 'QUALITY_SWEEPS', 'QUALITY_PICK_BY', 'quality_summary',
-           'quality_markdown', 'plot_quality', 'quality_benchmark', 'quality_sweep']
+           'quality_markdown', 'plot_quality', 'quality_benchmark', 'quality_sweep', 'picked_overrides']
 
 # %% ../../nbs/52_bench.quality.ipynb #2ede1b13
 import json, statistics, time
@@ -34,6 +34,7 @@ QUALITY_VARIANTS = {  # variant → (preset, its overrides); the order is the or
     'sdc_distill_only': ('cpu', dict(lambda_teacher=0.0)),
     'sdc_full_no_mix': ('cpu', dict(background_mix=0.0)),
     'sdc_full_all_pairs': ('cpu', dict(align_pairs='all', **_PAPER_ONLY)),
+    'sdc_full_compensated': ('cpu', dict(camera_compensation=True)),   # for a moving camera (the hard variant)
 }
 QUALITY_DEFAULT = ('supervised', 'infonce', 'release', 'sdc_align', 'sdc_align_sparse_rec', 'sdc_paper_terms', 'sdc_full')   # what runs unless `variants` says otherwise
 QUALITY_TITLES = {'random': 'random init', 'supervised': 'supervised, action labels (same budget)',
@@ -42,7 +43,8 @@ QUALITY_TITLES = {'random': 'random init', 'supervised': 'supervised, action lab
                   'sdc_full': 'SDC: + teachers, distillation, background mix (full)',
                   'sdc_teachers_only': 'SDC full without the distillation', 'sdc_distill_only': 'SDC full without the teachers',
                   'sdc_full_no_mix': 'SDC full without the background mix',
-                  'sdc_full_all_pairs': 'SDC, paper terms, every pair aligned'}
+                  'sdc_full_all_pairs': 'SDC, paper terms, every pair aligned',
+                  'sdc_full_compensated': 'SDC full + camera compensation'}
 
 # %% ../../nbs/52_bench.quality.ipynb #ec8819de
 _FACTORS, _DECOUPLED = ('action', 'static', 'dynamic'), ('z_s', 'z_d', 'O_s', 'O_d')
@@ -156,6 +158,11 @@ def _variant_configs(name, seed, run, overrides, setting=None) -> tuple:
     return preset_configs(preset, **mine, seed=seed, out=str(run), resume=True, progress=False)
 
 # %% ../../nbs/52_bench.quality.ipynb #da948dc8
+def _saved_seconds(out) -> dict:
+    "The run times `out`/quality.json holds ({} when there is none)."
+    try: return json.loads((Path(out)/'quality.json').read_text())['seconds']
+    except (OSError, ValueError, KeyError): return {}
+
 def _train_and_evaluate(run, mc, tc, key, seconds, verbose, baseline=False) -> dict:
     "The `report.json` of the run at `run`: read back when it is current, else trained (again) and evaluated; times go to `seconds`."
     t0, stale = time.perf_counter(), _stale_fields(run, mc, tc)
@@ -172,6 +179,7 @@ def quality_benchmark(out:str|Path='runs/quality', # directory: runs/, quality.j
                       seeds:int=3, # seeds 0 … seeds-1 of every variant
                       variants:tuple|None=None, # names in `QUALITY_VARIANTS` (None: `QUALITY_DEFAULT`); random init comes with 'sdc_full'
                       verbose:bool=True, # print a line per run and the tables
+                      picks:str|Path|dict|None=None, # None: every row's own overrides; a sweep.json (or its {row: setting}): the rows it decides run with its picks
                       **overrides, # fields of the configurations applied to every variant that has them (e.g. epochs)
                      ) -> dict:
     "Pretrain and evaluate every variant × seed (reusing finished runs); write quality.json and quality.md; return the summary."
@@ -179,18 +187,20 @@ def quality_benchmark(out:str|Path='runs/quality', # directory: runs/, quality.j
     unknown = set(variants) - set(QUALITY_VARIANTS)
     if unknown: raise ValueError(f'unknown variant(s) {sorted(unknown)}; choose from {list(QUALITY_VARIANTS)}')
     runs = {n: {} for n in (['random'] if 'sdc_full' in variants else []) + variants}
-    try: seconds = json.loads((out/'quality.json').read_text())['seconds']   # the time of runs made by an earlier call
-    except (OSError, ValueError, KeyError): seconds = {}
+    chosen = {} if picks is None else picked_overrides(picks, variants)
+    settings = dict(seeds=seeds, **overrides) | ({} if picks is None else dict(picks=picks if isinstance(picks, dict) else str(picks)))
+    seconds = _saved_seconds(out)   # the time of runs made by an earlier call
     for seed in range(seeds):
         for name in variants:
             run, key = out/'runs'/f'{name}-seed{seed}', f'{name}-seed{seed}'
-            rep = _train_and_evaluate(run, *_variant_configs(name, seed, run, overrides), key, seconds, verbose, name == 'sdc_full')
+            rep = _train_and_evaluate(run, *_variant_configs(name, seed, run, overrides, chosen.get(name)), key, seconds, verbose, name == 'sdc_full')
             runs[name][seed] = _quality_row(rep)
             if name == 'sdc_full' and 'baseline' in rep: runs['random'][seed] = _quality_row(rep['baseline'])
             if verbose: print(f"{name} seed {seed}: f probe " + ' / '.join(f"{k} {v:.3f}" for k, v in runs[name][seed]['probe'].items())
                               + (f" ({seconds[key]:.0f}s)" if key in seconds else ''), flush=True)
+            seconds = _saved_seconds(out) | seconds   # keep the times another call sharing `out` wrote meanwhile
             res = dict(summary=quality_summary({k: v for k, v in runs.items() if v}), runs=runs, seconds=seconds,
-                       settings=dict(seeds=seeds, **overrides), machine=machine_info())
+                       settings=settings, machine=machine_info())
             out.mkdir(parents=True, exist_ok=True)
             (out/'quality.json').write_text(json.dumps(res, indent=1, default=str))
     md = quality_markdown(res['summary'], res['settings'])
@@ -232,7 +242,7 @@ def _sweep_markdown(res:dict) -> str:
     for name, pick in res['picks'].items():
         if res['in_use'].get(name) != pick:
             lines += ['', f"**Warning**: `QUALITY_VARIANTS['{name}']` uses {res['in_use'].get(name) or 'overrides outside the sweep'}, "
-                      f"the sweep picked {pick}."]
+                      f"the sweep picked {pick} (`quality_benchmark(picks=...)` with this sweep.json runs the picks)."]
     return '\n'.join(lines) + '\n'
 
 # %% ../../nbs/52_bench.quality.ipynb #e68e0375
@@ -275,3 +285,22 @@ def quality_sweep(out:str|Path='runs/quality', # directory: validation/, sweep/,
     md = _sweep_markdown(res); (out/'sweep.md').write_text(md)
     if verbose: print(md)
     return res
+
+# %% ../../nbs/52_bench.quality.ipynb #e0bfb48f
+def picked_overrides(picks:str|Path|dict, # a sweep.json, or its picks {swept row: setting}
+                     variants=None, # rows to decide (None: every row of `QUALITY_VARIANTS`)
+                    ) -> dict:
+    "{row: overrides} for the rows a sweep's picks decide: a swept row its picked setting; a row of the same preset that setting plus what it changes of the swept row's own."
+    if not isinstance(picks, dict):
+        try: picks = json.loads(Path(picks).read_text())['picks']
+        except (OSError, ValueError, KeyError) as e: raise ValueError(f'{picks}: not a sweep.json with picks (sdc_bench --sweep writes one): {e}') from None
+    if bad := {f'{r}: {s}' for r, s in picks.items() if s not in QUALITY_SWEEPS.get(r, {})}: raise ValueError(f'picks of no sweep setting: {sorted(bad)}')
+    out = {}
+    for name in variants or QUALITY_VARIANTS:
+        preset, own = QUALITY_VARIANTS[name]
+        lead = next((r for r in picks if QUALITY_VARIANTS[r][0] == preset), None)
+        if lead is None: continue   # the release: nothing swept
+        lead_own = QUALITY_VARIANTS[lead][1]
+        assert set(lead_own) <= set(own) or name == lead, f'{name} drops overrides of {lead}: it cannot follow its pick'
+        out[name] = QUALITY_SWEEPS[lead][picks[lead]] | {k: v for k, v in own.items() if k not in lead_own or lead_own[k] != v}
+    return out

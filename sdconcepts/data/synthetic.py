@@ -272,7 +272,8 @@ def show_clips(clips, # list of uint8 (T,H,W,3) arrays (or tensors)
     return fig
 
 # %% ../../nbs/22_data.synthetic.ipynb #747acfa8
-VARIANTS = {'default': {}, 'hard': dict(camera_share=0.5, distractors=2, lighting=0.3)}  # name → `render_clip` options
+VARIANTS = {'default': {}, 'hard': dict(camera_share=0.5, distractors=2, lighting=0.3),   # name → `render_clip` options
+            'camera': dict(camera_share=0.5), 'distractors': dict(distractors=2), 'lighting': dict(lighting=0.3)}   # one nuisance each: controls
 
 # %% ../../nbs/22_data.synthetic.ipynb #068d2a3b
 def motion_energy(clip, # uint8 (T,H,W,3) frames

@@ -6,6 +6,8 @@
 from __future__ import annotations
 from dataclasses import dataclass
 import torch
+import torch.nn.functional as F
+from torch import Tensor
 from fastcore.basics import patch
 
 from ..decoupling import mix_static, split_views
@@ -15,7 +17,7 @@ from ..local_contrast import info_nce
 from ..model import SDCConfig, SDCModel
 
 # %% auto #0
-__all__ = ['RecipeConfig', 'RecipeModel', 'code_correlation']
+__all__ = ['RecipeConfig', 'RecipeModel', 'global_motion', 'compensated_difference', 'code_correlation']
 
 # %% ../../nbs/11_lineages.recipe.ipynb #9ca10cf5
 @dataclass
@@ -32,6 +34,7 @@ class RecipeConfig(SDCConfig):
     lambda_teacher: float = 1.0     # weight of L_teacher: InfoNCE between two clips' z_s, and between their z_d (needs n_views ≥ 2)
     teacher_tau: float = 0.1        # temperature of L_teacher
     background_mix: float = 0.3     # training only: blend each clip's video with another video's static frame, weight β < 0.5
+    camera_compensation: bool = False  # d: the frame difference after each frame pair's camera motion and light change (`compensated_difference`)
 
     def __post_init__(self):
         if self.align_pairs not in ('all', 'cross'): raise ValueError(f"align_pairs must be 'all' or 'cross', not {self.align_pairs!r}")
@@ -42,7 +45,7 @@ class RecipeConfig(SDCConfig):
 
 # %% ../../nbs/11_lineages.recipe.ipynb #bcb314ca
 _ADDITIONS_OFF = dict(n_views=1, separate_heads=False, split_video_head=False, queue_length=0, freeze_prototypes_epochs=0,
-                      align_pairs='all', lambda_distill=0.0, lambda_teacher=0.0, background_mix=0.0)
+                      align_pairs='all', lambda_distill=0.0, lambda_teacher=0.0, background_mix=0.0, camera_compensation=False)
 
 @patch(cls_method=True)
 def paper(cls: RecipeConfig, **kw) -> RecipeConfig:
@@ -82,10 +85,70 @@ def _codes(self: RecipeModel, h):
 # %% ../../nbs/11_lineages.recipe.ipynb #589437f8
 @patch
 def _inputs(self: RecipeModel, x):
-    "v, s, d; in training, v carries another video's static frame (`background_mix`)."
+    "v, s, d; in training, v carries another video's static frame (`background_mix`); d is taken after the camera with `camera_compensation`."
     v, s, d = SDCModel._inputs(self, x)
+    if self.cfg.camera_compensation: d = compensated_difference(x)
     if self.training and self.cfg.background_mix > 0: v = mix_static(v, s, self.cfg.background_mix, shift=self.cfg.n_views)
     return v, s, d
+
+# %% ../../nbs/11_lineages.recipe.ipynb #aa26fefd
+def _similarity_warp(img, p):
+    "`img` (P,C,H,W) sampled at the similarity warps `p` (P,≥4: a, b, tx, ty), and where the warp stays inside the frame (P,H,W)."
+    a, b, tx, ty = p[:, :4].unbind(1)
+    theta = torch.stack([torch.stack([1 + a, -b, tx], 1), torch.stack([b, 1 + a, ty], 1)], 1)
+    grid = F.affine_grid(theta, img.shape, align_corners=False)
+    return F.grid_sample(img, grid, padding_mode='border', align_corners=False), (grid.abs() <= 1).all(-1)
+
+def _pixel_centres(n, like): return (2 * torch.arange(n, dtype=like.dtype, device=like.device) + 1) / n - 1
+
+# %% ../../nbs/11_lineages.recipe.ipynb #b24594e1
+def _motion_step(p, r, m, prior):
+    "One robust Gauss–Newton step of the camera motion and light change `p` (P,6) mapping frames `m` (P,1,H,W) onto `r` (P,H,W)."
+    H, W = r.shape[-2:]
+    y, x = _pixel_centres(H, r)[:, None].expand(H, W), _pixel_centres(W, r)[None].expand(H, W)
+    wm, valid = _similarity_warp(m, p); wm = wm[:, 0]
+    gy, gx = torch.gradient(wm, spacing=(2 / H, 2 / W), dim=(-2, -1))   # the warped image's gradient
+    a, b, g1 = p[:, 0, None, None], p[:, 1, None, None], 1 + p[:, 4, None, None]
+    det = (1 + a) ** 2 + b ** 2                                          # the frame's gradient at W(u): through A⁻¹
+    Gx, Gy = ((1 + a) * gx + b * gy) / det, ((1 + a) * gy - b * gx) / det
+    J = torch.stack([g1 * (Gx * x + Gy * y), g1 * (Gy * x - Gx * y), g1 * Gx, g1 * Gy, wm, torch.ones_like(wm)], 1).flatten(2)
+    e = g1 * wm + p[:, 5, None, None] - r
+    c = 2 * (e.abs() * valid).sum((1, 2)) / valid.sum((1, 2)).clamp_min(1) + 1e-6   # the Cauchy loss's scale
+    w = (valid / (1 + (e / c[:, None, None]) ** 2)).flatten(1); e = e.flatten(1)
+    sw, rf = w.sum(1).clamp_min(1e-6), r.flatten(1)
+    var = ((rf - (rf * w).sum(1, keepdim=True) / sw[:, None]) ** 2 * w).sum(1) / sw
+    D = p.new_tensor([1., 1, 1, 1, 0, 0]) * (prior * sw * var)[:, None]   # the prior's weight, on the motion only
+    A = torch.einsum('pkn,pln->pkl', J * w[:, None], J) + torch.diag_embed(D + 1e-6 * sw[:, None])
+    grad = torch.einsum('pkn,pn->pk', J, w * e) + D * p
+    return (p - torch.linalg.solve(A, grad)).clamp(-0.5, 0.5)
+
+# %% ../../nbs/11_lineages.recipe.ipynb #d0763a33
+def global_motion(ref:Tensor, # (P,H,W) grey frames x_t
+                  mov:Tensor, # (P,H,W) grey frames x_{t+1}
+                  iters:tuple=(4, 4, 1), # Gauss–Newton steps per pyramid level, coarse to fine (the last at full size; a level ≥ 8 px)
+                  prior:float=2.0, # κ: weight of the still-camera prior, relative to the frame's contrast
+                 ) -> Tensor: # (P,6): a, b, tx, ty, gain, offset
+    "The dominant similarity motion and light change that map each `mov` onto its `ref`: (1+gain)·mov(W(u)) + offset ≈ ref(u)."
+    pyr = [(ref.float()[:, None], mov.float()[:, None])]
+    while len(pyr) < len(iters) and min(pyr[-1][0].shape[-2:]) >= 16: pyr.append(tuple(F.avg_pool2d(t, 2) for t in pyr[-1]))
+    p = ref.new_zeros(ref.shape[0], 6, dtype=torch.float32)
+    for (r, m), n in zip(reversed(pyr), iters[-len(pyr):]):
+        for _ in range(n): p = _motion_step(p, r[:, 0], m, prior)
+    return p
+
+# %% ../../nbs/11_lineages.recipe.ipynb #c1618319
+@torch.no_grad()
+def compensated_difference(x:Tensor, # (B,C,T+1,H,W) clips
+                           **kw, # `global_motion`'s iters, prior
+                          ) -> Tensor: # (B,C,T,H,W)
+    "Frame differences after the camera: x_{t+1} warped onto x_t by each pair's `global_motion`, its light matched, minus x_t; 0 where x_{t+1} has no pixel."
+    B, C, T1, H, W = x.shape
+    ref, mov = (t.transpose(1, 2).flatten(0, 1).float() for t in (x[:, :, :-1], x[:, :, 1:]))   # (B·T, C, H, W)
+    p = global_motion(ref.mean(1), mov.mean(1), **kw)
+    wm, valid = _similarity_warp(mov, p)
+    wm, v = (1 + p[:, 4, None, None, None]) * wm, valid[:, None].float()
+    offset = ((ref - wm) * v).sum((2, 3), keepdim=True) / v.sum((2, 3), keepdim=True).clamp_min(1)   # per channel
+    return ((wm + offset - ref) * v).to(x.dtype).unflatten(0, (B, T1 - 1)).transpose(1, 2)
 
 # %% ../../nbs/11_lineages.recipe.ipynb #0b9dca92
 @patch
