@@ -15,7 +15,7 @@ from ..local_contrast import info_nce
 from ..model import feature_std
 
 # %% auto #0
-__all__ = ['BaselineConfig', 'BaselineModel']
+__all__ = ['BaselineConfig', 'BackboneModel', 'BaselineModel']
 
 # %% ../../nbs/12_lineages.infonce.ipynb #768fbd05
 @dataclass
@@ -32,14 +32,27 @@ class BaselineConfig:
         if self.n_views < 2: raise ValueError("the baseline contrasts two clips of a video: set n_views=2")
 
 # %% ../../nbs/12_lineages.infonce.ipynb #7d53be4d
-class BaselineModel(nn.Module):
+class BackboneModel(nn.Module):
+    "A backbone trained without concepts (the baseline, the supervised control): the trainer's hooks have nothing to do, and the pooled backbone feature is what is evaluated."
+    def __init__(self, cfg):
+        super().__init__()
+        self.cfg = cfg
+        kw = dict(width=cfg.backbone_width, dim=cfg.feature_dim) if cfg.backbone == 'tiny' else {}
+        self.backbone = make_backbone(cfg.backbone, **kw)
+
+    def prototype_grad_hook(self, epoch: int): "No prototypes: nothing to freeze."
+    def after_step(self, epoch: int): "Nothing to renormalise."
+    def unused_parameters(self, epoch: int) -> bool: return False   # every parameter learns every step
+
+    def features(self, x):
+        "Pooled backbone features (B,D) of clips `x` (B,C,T,H,W): the representation that is evaluated."
+        return self.backbone(x)[1]
+
+class BaselineModel(BackboneModel):
     "Backbone + MLP head trained with InfoNCE between two clips of each video."
     TERMS = ('loss', 'infonce')
     def __init__(self, cfg: BaselineConfig = None):
-        super().__init__()
-        self.cfg = cfg = cfg or BaselineConfig()
-        kw = dict(width=cfg.backbone_width, dim=cfg.feature_dim) if cfg.backbone == 'tiny' else {}
-        self.backbone = make_backbone(cfg.backbone, **kw)
+        super().__init__(cfg := cfg or BaselineConfig())
         self.head = projection_head(self.backbone.dim, 'mlp', hidden=self.backbone.dim, out=cfg.infonce_dim)
 
 # %% ../../nbs/12_lineages.infonce.ipynb #844954e4
@@ -52,17 +65,3 @@ def forward(self: BaselineModel, x, epoch: int = 0):
     g = [self.head(t) for t in split_views(f, V)]
     nce = sum(info_nce(g[j], g[(j + 1) % V], tau) + info_nce(g[(j + 1) % V], g[j], tau) for j in range(V)) / (2 * V)
     return dict(loss=nce, infonce=nce.detach(), feature_std=feature_std(f))
-
-@patch
-def prototype_grad_hook(self: BaselineModel, epoch: int): "No prototypes: nothing to freeze."
-
-@patch
-def after_step(self: BaselineModel, epoch: int): "Nothing to renormalise."
-
-@patch
-def unused_parameters(self: BaselineModel, epoch: int) -> bool: return False   # every parameter learns every step
-
-@patch
-def features(self: BaselineModel, x):
-    "Pooled backbone features (B,D) of clips `x` (B,C,T,H,W): the representation that is evaluated."
-    return self.backbone(x)[1]

@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from torch import nn
 from fastcore.basics import patch
 
-from ..backbones import make_backbone
+from .infonce import BackboneModel
 from ..model import feature_std
 
 # %% auto #0
@@ -31,15 +31,12 @@ class SupervisedConfig:
         if self.n_views < 1: raise ValueError(f"n_views must be at least 1, not {self.n_views}")
 
 # %% ../../nbs/13_lineages.supervised.ipynb #dac0d6f8
-class SupervisedModel(nn.Module):
+class SupervisedModel(BackboneModel):
     "Backbone + linear classifier trained with the cross-entropy of the action labels (a control)."
     TERMS = ('loss', 'ce', 'train_acc')
     LABELS = True                   # the trainer passes the batch's labels as `y`
     def __init__(self, cfg: SupervisedConfig = None):
-        super().__init__()
-        self.cfg = cfg = cfg or SupervisedConfig()
-        kw = dict(width=cfg.backbone_width, dim=cfg.feature_dim) if cfg.backbone == 'tiny' else {}
-        self.backbone = make_backbone(cfg.backbone, **kw)
+        super().__init__(cfg := cfg or SupervisedConfig())
         self.classifier = nn.Linear(self.backbone.dim, cfg.n_classes)
 
 # %% ../../nbs/13_lineages.supervised.ipynb #1d3f74a4
@@ -55,17 +52,3 @@ def forward(self: SupervisedModel, x, epoch: int = 0, y=None):
     ce = F.cross_entropy(logits.float(), target, label_smoothing=self.cfg.label_smoothing)
     acc = (logits.argmax(1) == target).float().mean()
     return dict(loss=ce, ce=ce.detach(), train_acc=acc.detach(), feature_std=feature_std(f))
-
-@patch
-def prototype_grad_hook(self: SupervisedModel, epoch: int): "No prototypes: nothing to freeze."
-
-@patch
-def after_step(self: SupervisedModel, epoch: int): "Nothing to renormalise."
-
-@patch
-def unused_parameters(self: SupervisedModel, epoch: int) -> bool: return False   # every parameter learns every step
-
-@patch
-def features(self: SupervisedModel, x):
-    "Pooled backbone features (B,D) of clips `x` (B,C,T,H,W): the representation that is evaluated."
-    return self.backbone(x)[1]
